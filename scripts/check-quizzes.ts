@@ -1,0 +1,69 @@
+// `npm run check:quizzes`: validates every question bank (schema, item rules, coverage) and
+// prints the coverage table. Exits 1 with every problem listed, each naming file and item.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { type BankFile, checkBanks } from "../src/lib/quiz/check.ts";
+import { quizBankSchema } from "../src/lib/quiz/schema.ts";
+import { allClauses, parseStandards } from "../src/lib/standards/parse.ts";
+
+const clauseIds = allClauses(
+  parseStandards(readFileSync("content/standards/source.kk.txt", "utf8")),
+).map((c) => c.id);
+const problems: string[] = [];
+const files: BankFile[] = [];
+for (const kind of ["practice", "exam"] as const) {
+  const dir = join("quizzes", kind);
+  if (!existsSync(dir)) {
+    problems.push(
+      `${dir}: the folder is missing; it holds one YAML bank per section (see quizzes/README.md)`,
+    );
+    continue;
+  }
+  for (const name of readdirSync(dir)
+    .filter((f) => /^\d{2}-[a-z0-9-]+\.ya?ml$/u.test(f))
+    .sort()) {
+    const file = join(dir, name);
+    let data: unknown;
+    try {
+      data = parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      problems.push(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    const result = quizBankSchema.safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const [, index] = issue.path;
+        const items = (data as { items?: { id?: string }[] })?.items;
+        const id = typeof index === "number" ? (items?.[index]?.id ?? `#${index + 1}`) : "";
+        problems.push(
+          `${file}: ${id ? `item ${id}: ` : ""}${issue.path.slice(2).join(".") || issue.path.join(".")}: ${issue.message}`,
+        );
+      }
+      continue;
+    }
+    files.push({ file, kind, bank: result.data });
+  }
+}
+const { problems: ruleProblems, coverage } = checkBanks(files, clauseIds);
+problems.push(...ruleProblems);
+console.table(
+  coverage.map((r) => ({
+    section: r.section,
+    practice: r.practice,
+    exam: r.exam,
+    branching: r.branching,
+    single: r.byType.single ?? 0,
+    multiple: r.byType.multiple ?? 0,
+    judgement: r.byType.judgement ?? 0,
+    "uncovered (practice / exam)": `${r.uncoveredPractice.join(" ") || "—"} / ${r.examined ? r.uncoveredExam.join(" ") || "—" : "not examined"}`,
+  })),
+);
+if (problems.length > 0) {
+  console.error(`\n${problems.length} problem(s):\n${problems.join("\n")}`);
+  process.exit(1);
+}
+console.log(
+  `quizzes: ${files.length} banks, ${files.reduce((n, f) => n + f.bank.items.length, 0)} items, all rules met`,
+);

@@ -1,0 +1,30 @@
+import type { SearchResult, Snippet } from "../../lib/search/query.ts";
+import type { SearchStrings } from "./strings.ts";
+
+/** Snippet text with the matched words in <mark>. */
+export function Highlighted({ snippet }: { snippet: Snippet }) {
+  const parts: preact.ComponentChildren[] = [];
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    if (start > at) parts.push(snippet.text.slice(at, start));
+    parts.push(<mark key={start}>{snippet.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(snippet.text.slice(at));
+  return (
+    <>
+      {snippet.cutStart && "… "}
+      {parts}
+      {snippet.cutEnd && " …"}
+    </>
+  );
+}
+
+/** "2.10-тармақ", "Түсіндірме", "Термин": what kind of hit this is. */
+export function resultLabel(result: SearchResult, strings: SearchStrings): string {
+  if (result.kind === "clause" && result.clauseId !== undefined) {
+    const template = result.clauseId.includes(".") ? strings.clause : strings.section;
+    return template.replace("{id}", result.clauseId);
+  }
+  return result.kind === "term" ? strings.term : strings.explanation;
+}

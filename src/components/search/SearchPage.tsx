@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { SearchResult } from "../../lib/search/query.ts";
+import { loadSearch } from "./load.ts";
+import { Highlighted, resultLabel } from "./Result.tsx";
+import type { SearchStrings } from "./strings.ts";
+
+interface Props {
+  strings: SearchStrings;
+  /** Locale path prefix ("" or "/ru") for result links. */
+  prefix: string;
+}
+
+type State =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "error" }
+  | { status: "done"; query: string; results: SearchResult[] };
+
+const LIMIT = 30;
+
+/**
+ * The results page. The form is rendered at build time and works without JavaScript (a GET
+ * to this page); with JavaScript the query comes from `?q=` (shareable links), results follow
+ * the typing, and the URL follows the query.
+ */
+export default function SearchPage({ strings, prefix }: Props) {
+  const [query, setQuery] = useState("");
+  const [state, setState] = useState<State>({ status: "idle" });
+  const latest = useRef("");
+
+  const run = async (q: string) => {
+    latest.current = q;
+    if (q.trim() === "") {
+      setState({ status: "idle" });
+      return;
+    }
+    setState((s) => (s.status === "done" ? s : { status: "loading" }));
+    try {
+      const search = await loadSearch();
+      if (latest.current !== q) return;
+      setState({ status: "done", query: q, results: search(q, LIMIT) });
+    } catch {
+      if (latest.current === q) setState({ status: "error" });
+    }
+  };
+
+  useEffect(() => {
+    const q = new URLSearchParams(location.search).get("q") ?? "";
+    setQuery(q);
+    void run(q);
+  }, []);
+
+  const update = (q: string) => {
+    setQuery(q);
+    const url = new URL(location.href);
+    if (q.trim() === "") url.searchParams.delete("q");
+    else url.searchParams.set("q", q);
+    history.replaceState(null, "", url);
+    void run(q);
+  };
+
+  return (
+    <div class="search-page">
+      <search aria-label={strings.label}>
+        <form
+          method="get"
+          action=""
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(query);
+          }}
+        >
+          <label for="search-q">{strings.label}</label>
+          <div class="search-row">
+            <input
+              id="search-q"
+              name="q"
+              type="search"
+              value={query}
+              placeholder={strings.placeholder}
+              autocomplete="off"
+              spellcheck={false}
+              aria-describedby="search-hint"
+              onInput={(e) => update(e.currentTarget.value)}
+            />
+            <button type="submit">{strings.submit}</button>
+          </div>
+          <p id="search-hint" class="search-hint">
+            {strings.hint}
+          </p>
+        </form>
+      </search>
+      <p class="search-status" role="status" aria-live="polite">
+        {state.status === "loading" && strings.loading}
+        {state.status === "error" && strings.error}
+        {state.status === "done" &&
+          (state.results.length === 0
+            ? strings.none
+            : strings.results.replace("{n}", String(state.results.length)))}
+      </p>
+      {state.status === "done" && state.results.length > 0 && (
+        <ol class="search-results">
+          {state.results.map((r) => (
+            <li key={r.ref}>
+              <a href={`${prefix}${r.url}`}>
+                <span class="search-result-label">{resultLabel(r, strings)}</span>
+                <span class="search-result-title" lang="kk">
+                  {r.title}
+                </span>
+              </a>
+              <p class="search-snippet" lang="kk">
+                <Highlighted snippet={r.snippet} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Migration } from "../db/migrate.ts";
+
+/** Tables of accounts, units, sessions and the audit log (same DDL on SQLite and PostgreSQL). */
+export const accountMigrations: Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE units (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        parent_code TEXT REFERENCES units(code)
+      )`,
+      `CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        personnel_number TEXT NOT NULL UNIQUE,
+        full_name TEXT NOT NULL,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        role TEXT NOT NULL CHECK (role IN ('learner', 'officer', 'admin')),
+        email TEXT,
+        password_hash TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL DEFAULT 1,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      "CREATE INDEX users_unit ON users (unit_code)",
+      `CREATE TABLE officer_units (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        PRIMARY KEY (user_id, unit_code)
+      )`,
+      `CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      )`,
+      "CREATE INDEX sessions_user ON sessions (user_id)",
+      `CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        subject TEXT,
+        detail TEXT
+      )`,
+      "CREATE INDEX audit_at ON audit_log (at)",
+    ],
+  },
+];

@@ -1,0 +1,293 @@
+// Accounts, units, officer scopes, sessions and the audit log, over the shared SQL port.
+import { randomUUID } from "node:crypto";
+import type { Sql } from "../db/sql.ts";
+import type { Role } from "./roster.ts";
+
+export interface Unit {
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+export interface User {
+  id: string;
+  personnelNumber: string;
+  fullName: string;
+  unitCode: string;
+  role: Role;
+  email: string | null;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+export interface NewUser {
+  personnelNumber: string;
+  fullName: string;
+  unitCode: string;
+  role: Role;
+  email: string | null;
+  passwordHash: string;
+  mustChangePassword: boolean;
+}
+
+export interface AuditEntry {
+  at: string;
+  actorId: string | null;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+}
+
+type AuditRow = {
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+};
+
+type UserRow = {
+  id: string;
+  personnel_number: string;
+  full_name: string;
+  unit_code: string;
+  role: string;
+  email: string | null;
+  password_hash: string;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+};
+
+const USER_COLUMNS =
+  "id, personnel_number, full_name, unit_code, role, email, password_hash, must_change_password, failed_logins, locked_until";
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    personnelNumber: row.personnel_number,
+    fullName: row.full_name,
+    unitCode: row.unit_code,
+    role: row.role as Role,
+    email: row.email,
+    passwordHash: row.password_hash,
+    mustChangePassword: Number(row.must_change_password) === 1,
+    failedLogins: Number(row.failed_logins),
+    lockedUntil: row.locked_until,
+  };
+}
+
+export class AccountStore {
+  readonly sql: Sql;
+
+  constructor(sql: Sql) {
+    this.sql = sql;
+  }
+
+  async addUnit(unit: Unit): Promise<void> {
+    if (
+      unit.parentCode &&
+      !(await this.sql.get("SELECT code FROM units WHERE code = ?", [unit.parentCode]))
+    ) {
+      throw new Error(`parent unit ${unit.parentCode} does not exist`);
+    }
+    await this.sql.run("INSERT INTO units (code, name, parent_code) VALUES (?, ?, ?)", [
+      unit.code,
+      unit.name,
+      unit.parentCode,
+    ]);
+  }
+
+  async listUnits(): Promise<Unit[]> {
+    const rows = await this.sql.all<{ code: string; name: string; parent_code: string | null }>(
+      "SELECT code, name, parent_code FROM units ORDER BY code",
+    );
+    return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code }));
+  }
+
+  /** The given units and every unit below them. */
+  async unitTree(roots: readonly string[]): Promise<string[]> {
+    const units = await this.listUnits();
+    const result = new Set(roots);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const unit of units) {
+        if (unit.parentCode && result.has(unit.parentCode) && !result.has(unit.code)) {
+          result.add(unit.code);
+          grew = true;
+        }
+      }
+    }
+    return [...result].sort();
+  }
+
+  /** Inserts all users or none (a roster import is never half-done). */
+  async createUsers(users: readonly NewUser[], now: Date): Promise<User[]> {
+    const at = now.toISOString();
+    return this.sql.transaction(async (tx) => {
+      const created: User[] = [];
+      for (const u of users) {
+        const id = randomUUID();
+        await tx.run(
+          `INSERT INTO users (id, personnel_number, full_name, unit_code, role, email, password_hash, must_change_password, failed_logins, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+          [
+            id,
+            u.personnelNumber,
+            u.fullName,
+            u.unitCode,
+            u.role,
+            u.email,
+            u.passwordHash,
+            u.mustChangePassword ? 1 : 0,
+            at,
+            at,
+          ],
+        );
+        created.push({ id, ...u, failedLogins: 0, lockedUntil: null });
+      }
+      return created;
+    });
+  }
+
+  async userByNumber(personnelNumber: string): Promise<User | null> {
+    const row = await this.sql.get<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM users WHERE personnel_number = ?`,
+      [personnelNumber],
+    );
+    return row ? toUser(row) : null;
+  }
+
+  async userById(id: string): Promise<User | null> {
+    const row = await this.sql.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, [id]);
+    return row ? toUser(row) : null;
+  }
+
+  async usersInUnits(units: readonly string[]): Promise<User[]> {
+    if (units.length === 0) return [];
+    const rows = await this.sql.all<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM users WHERE unit_code IN (${units.map(() => "?").join(", ")}) ORDER BY full_name`,
+      units,
+    );
+    return rows.map(toUser);
+  }
+
+  async allUsers(): Promise<User[]> {
+    return (
+      await this.sql.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY full_name`)
+    ).map(toUser);
+  }
+
+  async setPassword(
+    userId: string,
+    passwordHash: string,
+    mustChange: boolean,
+    now: Date,
+  ): Promise<void> {
+    await this.sql.run(
+      "UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?",
+      [passwordHash, mustChange ? 1 : 0, now.toISOString(), userId],
+    );
+  }
+
+  async setRole(userId: string, role: Role, now: Date): Promise<void> {
+    await this.sql.run("UPDATE users SET role = ?, updated_at = ? WHERE id = ?", [
+      role,
+      now.toISOString(),
+      userId,
+    ]);
+  }
+
+  async recordFailedLogin(userId: string, lockedUntil: string | null): Promise<void> {
+    await this.sql.run(
+      "UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?",
+      [lockedUntil, userId],
+    );
+  }
+
+  async clearFailedLogins(userId: string): Promise<void> {
+    await this.sql.run("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", [
+      userId,
+    ]);
+  }
+
+  async assignOfficerUnits(userId: string, units: readonly string[]): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.run("DELETE FROM officer_units WHERE user_id = ?", [userId]);
+      for (const unit of units)
+        await tx.run("INSERT INTO officer_units (user_id, unit_code) VALUES (?, ?)", [
+          userId,
+          unit,
+        ]);
+    });
+  }
+
+  async officerUnits(userId: string): Promise<string[]> {
+    const rows = await this.sql.all<{ unit_code: string }>(
+      "SELECT unit_code FROM officer_units WHERE user_id = ?",
+      [userId],
+    );
+    return rows.map((r) => r.unit_code);
+  }
+
+  async createSession(idHash: string, userId: string, now: Date, expiresAt: Date): Promise<void> {
+    await this.sql.run(
+      "INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+      [idHash, userId, now.toISOString(), expiresAt.toISOString()],
+    );
+  }
+
+  async sessionUser(idHash: string, now: Date): Promise<User | null> {
+    const row = await this.sql.get<UserRow>(
+      `SELECT ${USER_COLUMNS.split(", ")
+        .map((c) => `u.${c}`)
+        .join(
+          ", ",
+        )} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?`,
+      [idHash, now.toISOString()],
+    );
+    return row ? toUser(row) : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.sql.run("DELETE FROM sessions WHERE id_hash = ?", [idHash]);
+  }
+
+  async deleteSessionsOf(userId: string): Promise<void> {
+    await this.sql.run("DELETE FROM sessions WHERE user_id = ?", [userId]);
+  }
+
+  async audit(
+    entry: { actorId: string | null; action: string; subject?: string; detail?: string },
+    now: Date,
+  ): Promise<void> {
+    await this.sql.run(
+      "INSERT INTO audit_log (id, at, actor_id, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
+      [
+        randomUUID(),
+        now.toISOString(),
+        entry.actorId,
+        entry.action,
+        entry.subject ?? null,
+        entry.detail ?? null,
+      ],
+    );
+  }
+
+  async auditLog(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.sql.all<AuditRow>(
+      "SELECT at, actor_id, action, subject, detail FROM audit_log ORDER BY at DESC, id LIMIT ?",
+      [limit],
+    );
+    return rows.map((r) => ({
+      at: r.at,
+      actorId: r.actor_id,
+      action: r.action,
+      subject: r.subject,
+      detail: r.detail,
+    }));
+  }
+}

@@ -1,0 +1,199 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parseStandards } from "../../lib/standards/parse.ts";
+import { parseRoster, ROLES, type Role } from "../accounts/roster.ts";
+import { generateHistory } from "../demo/generate.ts";
+import { seedDemo } from "../demo/seed.ts";
+import { loadExamPool } from "../exam/pool.ts";
+import { StatementStore } from "../lrs/statement-store.ts";
+import { ReportProjection } from "../reports/store.ts";
+import { hashPassword, randomToken } from "../security/password.ts";
+import { type CliContext, UsageError } from "./context.ts";
+
+export async function unitsCommand(ctx: CliContext, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action === "add") {
+    const { values } = parseArgs({
+      args: rest,
+      options: { code: { type: "string" }, name: { type: "string" }, parent: { type: "string" } },
+    });
+    if (!values.code || !values.name)
+      throw new UsageError('adal units add --code CODE --name "Name" [--parent CODE]');
+    await ctx.accounts.addUnit({
+      code: values.code,
+      name: values.name,
+      parentCode: values.parent ?? null,
+    });
+    ctx.out(`Added unit ${values.code}.`);
+    return;
+  }
+  if (action === "list") {
+    for (const u of await ctx.accounts.listUnits())
+      ctx.out(`${u.code}\t${u.name}${u.parentCode ? `\t(in ${u.parentCode})` : ""}`);
+    return;
+  }
+  throw new UsageError("adal units add|list");
+}
+
+export async function usersCommand(ctx: CliContext, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const now = new Date();
+  if (action === "import") {
+    const file = rest[0];
+    if (!file) throw new UsageError("adal users import roster.csv");
+    const units = new Set((await ctx.accounts.listUnits()).map((u) => u.code));
+    const { entries, errors } = parseRoster(readFileSync(file, "utf8"), units);
+    for (const e of entries) {
+      if (await ctx.accounts.userByNumber(e.personnelNumber))
+        errors.push(`line ${e.line}: personnel number ${e.personnelNumber} already has an account`);
+    }
+    if (errors.length > 0)
+      throw new Error(`Nothing was imported; fix these lines:\n${errors.join("\n")}`);
+    const passwords = entries.map(() => randomToken(9));
+    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+    await ctx.accounts.createUsers(
+      entries.map((e, i) => ({
+        ...e,
+        unitCode: e.unit,
+        passwordHash: hashes[i] ?? "",
+        mustChangePassword: true,
+      })),
+      now,
+    );
+    ctx.out("personnel_number,full_name,temporary_password");
+    for (const [i, e] of entries.entries()) {
+      ctx.out(`${e.personnelNumber},${e.fullName},${passwords[i]}`);
+    }
+    ctx.out(
+      `Imported ${entries.length} people; each must change the temporary password at first sign-in.`,
+    );
+    return;
+  }
+  if (action === "add") {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        number: { type: "string" },
+        name: { type: "string" },
+        unit: { type: "string" },
+        role: { type: "string", default: "learner" },
+        email: { type: "string" },
+        officer: { type: "string" },
+      },
+    });
+    if (!values.number || !values.name || !values.unit)
+      throw new UsageError(
+        'adal users add --number N --name "Full Name" --unit CODE [--role learner|officer|admin] [--email E] [--officer UNIT,…]',
+      );
+    if (!(ROLES as readonly string[]).includes(values.role))
+      throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+    const password = randomToken(9);
+    const [user] = await ctx.accounts.createUsers(
+      [
+        {
+          personnelNumber: values.number,
+          fullName: values.name,
+          unitCode: values.unit,
+          role: values.role as Role,
+          email: values.email ?? null,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: true,
+        },
+      ],
+      now,
+    );
+    if (user && values.officer)
+      await ctx.accounts.assignOfficerUnits(user.id, values.officer.split(","));
+    ctx.out(`Added ${values.number}; temporary password: ${password}`);
+    return;
+  }
+  if (action === "reset-password") {
+    const number = rest[0];
+    const user = number ? await ctx.accounts.userByNumber(number) : null;
+    if (!user) throw new UsageError("adal users reset-password PERSONNEL_NUMBER (an existing one)");
+    const password = randomToken(9);
+    await ctx.accounts.setPassword(user.id, await hashPassword(password), true, now);
+    await ctx.accounts.deleteSessionsOf(user.id);
+    await ctx.accounts.audit(
+      { actorId: null, action: "password.reset", subject: user.personnelNumber, detail: "cli" },
+      now,
+    );
+    ctx.out(`New temporary password for ${number}: ${password}`);
+    return;
+  }
+  if (action === "list") {
+    for (const u of await ctx.accounts.allUsers())
+      ctx.out(`${u.personnelNumber}\t${u.fullName}\t${u.unitCode}\t${u.role}`);
+    return;
+  }
+  throw new UsageError("adal users import|add|reset-password|list");
+}
+
+/** Items for synthetic answers: the real banks when present, else one per clause of 2–10. */
+function demoItems(dir: string, kind: "practice" | "exam") {
+  try {
+    const items = loadExamPool(`${dir}/${kind}`);
+    if (items.length > 0)
+      return items.map(({ id, section, clauses }) => ({ id, section, clauses }));
+  } catch {}
+  const sections = parseStandards(readFileSync("content/standards/source.kk.txt", "utf8"));
+  return sections
+    .filter((s) => s.number >= 2 && s.number <= 10)
+    .flatMap((s) =>
+      s.clauses.map((c) => ({
+        id: `${kind === "exam" ? "x" : "p"}${String(s.number).padStart(2, "0")}-clause-${c.item}`,
+        section: s.number,
+        clauses: [c.id],
+      })),
+    );
+}
+
+export async function demoCommand(ctx: CliContext, args: string[]): Promise<void> {
+  if (args[0] === "generate") {
+    const { values } = parseArgs({
+      args: args.slice(1),
+      options: {
+        learners: { type: "string", default: "100" },
+        months: { type: "string", default: "12" },
+        seed: { type: "string", default: "42" },
+      },
+    });
+    const learners = Number(values.learners);
+    const months = Number(values.months);
+    if (!Number.isInteger(learners) || learners < 1 || !Number.isInteger(months) || months < 1) {
+      throw new UsageError("adal demo generate --learners N --months M (positive whole numbers)");
+    }
+    if ((await ctx.accounts.listUnits()).length === 0)
+      await seedDemo(ctx.accounts, ctx.config.ADAL_DEMO_PASSWORD, new Date());
+    const started = Date.now();
+    const result = await generateHistory(
+      ctx.accounts,
+      new StatementStore(ctx.db.sql),
+      new ReportProjection(ctx.db.sql, ctx.config.origin),
+      {
+        learners,
+        months,
+        origin: ctx.config.origin,
+        now: new Date(),
+        seed: Number(values.seed),
+        examItems: demoItems(ctx.config.ADAL_QUIZ_DIR, "exam"),
+        practiceItems: demoItems(ctx.config.ADAL_QUIZ_DIR, "practice"),
+        onProgress: (n) => {
+          if (n % 50_000 === 0) ctx.out(`  ${n} statements…`);
+        },
+      },
+    );
+    ctx.out(
+      `Generated ${result.learners} learners and ${result.statements} statements in ${Math.round((Date.now() - started) / 1000)} s.`,
+    );
+    return;
+  }
+  if (args[0] === "seed") {
+    const result = await seedDemo(ctx.accounts, ctx.config.ADAL_DEMO_PASSWORD, new Date());
+    ctx.out(result.seeded ? "Demo data created." : "Demo data already present; nothing changed.");
+    if (result.generatedPassword)
+      ctx.out(`Demo password (shown once): ${result.generatedPassword}`);
+    return;
+  }
+  throw new UsageError("adal demo seed | adal demo generate --learners N --months M");
+}

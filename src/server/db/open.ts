@@ -1,0 +1,30 @@
+// Opens the configured database: embedded SQLite (WAL) by default, PostgreSQL with DATABASE_URL.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import pg from "pg";
+import { postgresSql, type Sql, sqliteSql } from "./sql.ts";
+
+export interface Database {
+  sql: Sql;
+  describe: string;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: {
+  url?: string | undefined;
+  file: string;
+  sync?: "NORMAL" | "FULL";
+}): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    await pool.query("SELECT 1");
+    return { sql: postgresSql(pool), describe: "PostgreSQL", close: () => pool.end() };
+  }
+  if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
+  const db = new DatabaseSync(options.file);
+  db.exec(
+    `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.sync ?? "NORMAL"}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`,
+  );
+  return { sql: sqliteSql(db), describe: `SQLite ${options.file}`, close: async () => db.close() };
+}

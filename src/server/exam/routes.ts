@@ -1,0 +1,69 @@
+// /api/exam/… for learners (any signed-in person takes the exam) and /api/certificates/<code>
+// for anyone who needs to check a certificate. Errors are HttpErrors, answered by the API.
+import type { Hono } from "hono";
+import { z } from "zod";
+import type { AccountStore } from "../accounts/store.ts";
+import type { Sql } from "../db/sql.ts";
+import { ApiError, type PlatformHelpers } from "../platform/api.ts";
+import { issueCourseCertificate } from "./course-certificate.ts";
+import type { ExamService } from "./service.ts";
+import type { ExamStore } from "./store.ts";
+
+const answerBody = z.strictObject({ options: z.array(z.string().min(1).max(8)).max(10) });
+const CODE = /^ADAL(?:-[2-9A-HJ-NP-Z]{4}){3}$/u;
+
+export function examRoutes(exam: ExamService) {
+  return (api: Hono, { requireUser }: PlatformHelpers) => {
+    api.get("/exam", async (c) => c.json(await exam.status(await requireUser(c))));
+    api.post("/exam/attempts", async (c) => c.json(await exam.start(await requireUser(c)), 201));
+    api.get("/exam/attempts/:id", async (c) =>
+      c.json(await exam.view(await requireUser(c), c.req.param("id"))),
+    );
+    api.put("/exam/attempts/:id/answers/:item", async (c) => {
+      const user = await requireUser(c);
+      const parsed = answerBody.safeParse(await c.req.json().catch(() => null));
+      if (!parsed.success)
+        throw new ApiError(400, "invalid-body", 'Send {"options": ["a", …]} as JSON.');
+      await exam.answer(user, c.req.param("id"), c.req.param("item"), parsed.data.options);
+      return c.body(null, 204);
+    });
+    api.post("/exam/attempts/:id/submit", async (c) =>
+      c.json(await exam.submit(await requireUser(c), c.req.param("id"))),
+    );
+    api.get("/exam/attempts/:id/result", async (c) =>
+      c.json(await exam.result(await requireUser(c), c.req.param("id"))),
+    );
+  };
+}
+
+/** Certificates: the course certificate for a signed-in learner, and public verification. */
+export function certificateRoutes(
+  exams: ExamStore,
+  accounts: AccountStore,
+  sql: Sql,
+  clock: () => Date,
+) {
+  return (api: Hono, { requireUser }: PlatformHelpers) => {
+    api.post("/certificates/course", async (c) => {
+      const user = await requireUser(c);
+      const certificate = await issueCourseCertificate(sql, exams, user, clock());
+      return c.json({ code: certificate.code });
+    });
+
+    api.get("/certificates/:code", async (c) => {
+      const code = c.req.param("code").toUpperCase();
+      const certificate = CODE.test(code) ? await exams.certificate(code) : null;
+      if (!certificate) throw new ApiError(404, "not-found", "No certificate has this code.");
+      const person = await accounts.userById(certificate.userId);
+      const now = clock().toISOString();
+      return c.json({
+        code: certificate.code,
+        kind: certificate.kind,
+        fullName: person?.fullName ?? "",
+        issuedAt: certificate.issuedAt,
+        validUntil: certificate.validUntil,
+        valid: certificate.validUntil === null || certificate.validUntil > now,
+      });
+    });
+  };
+}

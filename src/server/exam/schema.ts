@@ -1,0 +1,37 @@
+import type { Migration } from "../db/migrate.ts";
+
+/** Exam attempts and certificates (same DDL on SQLite and PostgreSQL). */
+export const examMigrations: Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE exam_attempts (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        deadline TEXT NOT NULL,
+        items TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        submitted_at TEXT,
+        correct INTEGER,
+        total INTEGER,
+        scaled DOUBLE PRECISION,
+        passed INTEGER,
+        result TEXT
+      )`,
+      "CREATE INDEX exam_attempts_user ON exam_attempts (user_id, started_at)",
+      // At most one open attempt per learner, enforced by the database itself.
+      "CREATE UNIQUE INDEX exam_attempts_one_open ON exam_attempts (user_id) WHERE submitted_at IS NULL",
+      `CREATE TABLE certificates (
+        code TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('exam', 'course')),
+        issued_at TEXT NOT NULL,
+        valid_until TEXT,
+        score DOUBLE PRECISION,
+        attempt_id TEXT
+      )`,
+      "CREATE INDEX certificates_user ON certificates (user_id, issued_at)",
+    ],
+  },
+];

@@ -1,0 +1,175 @@
+// Persistence of exam attempts and certificates over the shared SQL port.
+import type { Sql } from "../db/sql.ts";
+import type { Attempt, AttemptItem, AttemptResult } from "./attempt.ts";
+
+type AttemptRow = {
+  id: string;
+  user_id: string;
+  started_at: string;
+  deadline: string;
+  items: string;
+  answers: string;
+  submitted_at: string | null;
+  result: string | null;
+};
+
+export interface StoredAttempt extends Attempt {
+  result: AttemptResult | null;
+}
+
+export interface Certificate {
+  code: string;
+  userId: string;
+  kind: "exam" | "course";
+  issuedAt: string;
+  validUntil: string | null;
+  score: number | null;
+  attemptId: string | null;
+}
+
+const ms = (iso: string) => new Date(iso).getTime();
+const iso = (t: number) => new Date(t).toISOString();
+
+function toAttempt(row: AttemptRow): StoredAttempt {
+  return {
+    id: row.id,
+    learnerId: row.user_id,
+    startedAt: ms(row.started_at),
+    deadline: ms(row.deadline),
+    items: JSON.parse(row.items) as AttemptItem[],
+    answers: JSON.parse(row.answers) as Record<string, string[]>,
+    submittedAt: row.submitted_at ? ms(row.submitted_at) : null,
+    result: row.result ? (JSON.parse(row.result) as AttemptResult) : null,
+  };
+}
+
+const COLUMNS = "id, user_id, started_at, deadline, items, answers, submitted_at, result";
+
+export class ExamStore {
+  readonly sql: Sql;
+
+  constructor(sql: Sql) {
+    this.sql = sql;
+  }
+
+  /** Inserts a new attempt; false when the learner already has an open one (unique index). */
+  async insert(attempt: Attempt): Promise<boolean> {
+    try {
+      await this.sql.run(
+        "INSERT INTO exam_attempts (id, user_id, started_at, deadline, items, answers) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+          attempt.id,
+          attempt.learnerId,
+          iso(attempt.startedAt),
+          iso(attempt.deadline),
+          JSON.stringify(attempt.items),
+          "{}",
+        ],
+      );
+      return true;
+    } catch (error) {
+      if (/unique|duplicate/iu.test(String((error as Error).message))) return false;
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<StoredAttempt | null> {
+    const row = await this.sql.get<AttemptRow>(
+      `SELECT ${COLUMNS} FROM exam_attempts WHERE id = ?`,
+      [id],
+    );
+    return row ? toAttempt(row) : null;
+  }
+
+  async open(userId: string): Promise<StoredAttempt | null> {
+    const row = await this.sql.get<AttemptRow>(
+      `SELECT ${COLUMNS} FROM exam_attempts WHERE user_id = ? AND submitted_at IS NULL`,
+      [userId],
+    );
+    return row ? toAttempt(row) : null;
+  }
+
+  async history(userId: string): Promise<StoredAttempt[]> {
+    const rows = await this.sql.all<AttemptRow>(
+      `SELECT ${COLUMNS} FROM exam_attempts WHERE user_id = ? ORDER BY started_at DESC`,
+      [userId],
+    );
+    return rows.map(toAttempt);
+  }
+
+  /** Saves answers of an open attempt; false if it was submitted meanwhile. */
+  async saveAnswers(attempt: Attempt): Promise<boolean> {
+    const { changes } = await this.sql.run(
+      "UPDATE exam_attempts SET answers = ? WHERE id = ? AND submitted_at IS NULL",
+      [JSON.stringify(attempt.answers), attempt.id],
+    );
+    return changes === 1;
+  }
+
+  /** Closes an attempt with its result; false if another request closed it first. */
+  async close(attempt: Attempt, result: AttemptResult, submittedAt: number): Promise<boolean> {
+    const { changes } = await this.sql.run(
+      `UPDATE exam_attempts SET submitted_at = ?, correct = ?, total = ?, scaled = ?, passed = ?, result = ?
+       WHERE id = ? AND submitted_at IS NULL`,
+      [
+        iso(submittedAt),
+        result.correct,
+        result.total,
+        result.scaled,
+        result.passed ? 1 : 0,
+        JSON.stringify(result),
+        attempt.id,
+      ],
+    );
+    return changes === 1;
+  }
+
+  async addCertificate(certificate: Certificate): Promise<void> {
+    await this.sql.run(
+      "INSERT INTO certificates (code, user_id, kind, issued_at, valid_until, score, attempt_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [
+        certificate.code,
+        certificate.userId,
+        certificate.kind,
+        certificate.issuedAt,
+        certificate.validUntil,
+        certificate.score,
+        certificate.attemptId,
+      ],
+    );
+  }
+
+  async certificate(code: string): Promise<Certificate | null> {
+    const row = await this.sql.get<{
+      code: string;
+      user_id: string;
+      kind: string;
+      issued_at: string;
+      valid_until: string | null;
+      score: number | null;
+      attempt_id: string | null;
+    }>(
+      "SELECT code, user_id, kind, issued_at, valid_until, score, attempt_id FROM certificates WHERE code = ?",
+      [code],
+    );
+    if (!row) return null;
+    return {
+      code: row.code,
+      userId: row.user_id,
+      kind: row.kind as Certificate["kind"],
+      issuedAt: row.issued_at,
+      validUntil: row.valid_until,
+      score: row.score === null ? null : Number(row.score),
+      attemptId: row.attempt_id,
+    };
+  }
+
+  async certificatesOf(userId: string): Promise<Certificate[]> {
+    const rows = await this.sql.all<{ code: string }>(
+      "SELECT code FROM certificates WHERE user_id = ? ORDER BY issued_at DESC",
+      [userId],
+    );
+    const all = await Promise.all(rows.map((r) => this.certificate(r.code)));
+    return all.filter((c): c is Certificate => c !== null);
+  }
+}

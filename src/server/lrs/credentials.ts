@@ -1,0 +1,116 @@
+// Credentials for xAPI tools (HTTP Basic key + secret, with scopes). Only a scrypt hash of the
+// secret is stored; the secret is shown once, when the credential is created.
+import type { Sql } from "../db/sql.ts";
+import { hashPassword, randomToken, verifyPassword } from "../security/password.ts";
+
+export const SCOPES = [
+  "statements/write",
+  "statements/read",
+  "statements/read/mine",
+  "state",
+  "define",
+  "profile",
+  "all/read",
+  "all",
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface Credential {
+  key: string;
+  name: string;
+  scopes: Scope[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export function parseScopes(text: string): Scope[] {
+  const scopes = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
+  if (unknown.length > 0 || scopes.length === 0) {
+    throw new Error(
+      `unknown scope(s) ${unknown.join(", ") || "(none given)"}; use a comma-separated list of ${SCOPES.join(", ")}`,
+    );
+  }
+  return scopes as Scope[];
+}
+
+type Row = {
+  key: string;
+  name: string;
+  secret_hash: string;
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+const toCredential = (r: Row): Credential => ({
+  key: r.key,
+  name: r.name,
+  scopes: JSON.parse(r.scopes) as Scope[],
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+export class CredentialStore {
+  readonly sql: Sql;
+  private readonly cache = new Map<
+    string,
+    { secret: string; credential: Credential; at: number }
+  >();
+
+  constructor(sql: Sql) {
+    this.sql = sql;
+  }
+
+  async create(
+    name: string,
+    scopes: Scope[],
+    now: Date,
+  ): Promise<{ credential: Credential; secret: string }> {
+    const key = randomToken(12);
+    const secret = randomToken(24);
+    await this.sql.run(
+      "INSERT INTO lrs_credentials (key, name, secret_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?)",
+      [key, name, await hashPassword(secret), JSON.stringify(scopes), now.toISOString()],
+    );
+    return {
+      credential: { key, name, scopes, createdAt: now.toISOString(), revokedAt: null },
+      secret,
+    };
+  }
+
+  async list(): Promise<Credential[]> {
+    return (await this.sql.all<Row>("SELECT * FROM lrs_credentials ORDER BY created_at")).map(
+      toCredential,
+    );
+  }
+
+  async revoke(key: string, now: Date): Promise<boolean> {
+    this.cache.clear();
+    const { changes } = await this.sql.run(
+      "UPDATE lrs_credentials SET revoked_at = ? WHERE key = ? AND revoked_at IS NULL",
+      [now.toISOString(), key],
+    );
+    return changes === 1;
+  }
+
+  /**
+   * Checks key + secret. A verified pair is remembered for a minute so that a tool sending
+   * thousands of statements does not pay for scrypt on every request.
+   */
+  async verify(key: string, secret: string): Promise<Credential | null> {
+    const hit = this.cache.get(key);
+    if (hit && hit.secret === secret && Date.now() - hit.at < 60_000) return hit.credential;
+    const row = await this.sql.get<Row>(
+      "SELECT * FROM lrs_credentials WHERE key = ? AND revoked_at IS NULL",
+      [key],
+    );
+    if (!row || !(await verifyPassword(secret, row.secret_hash))) return null;
+    const credential = toCredential(row);
+    this.cache.set(key, { secret, credential, at: Date.now() });
+    return credential;
+  }
+}

@@ -1,0 +1,71 @@
+// Who is calling the LRS. A Principal comes from a credential (HTTP Basic) or from a learner's
+// session (the platform's hook); the LRS only sees scopes, an authority and an optional policy.
+import type { Agent } from "../xapi/types.ts";
+import type { CredentialStore, Scope } from "./credentials.ts";
+
+export interface Principal {
+  kind: "credential" | "session";
+  id: string;
+  name: string;
+  scopes: Scope[];
+  /** The authority stamped on statements this principal stores. */
+  authority: Agent;
+  /** A learner's own agent: writes and reads are limited to it by the policy. */
+  actor?: Agent;
+}
+
+export type PrincipalResolver = (request: Request) => Promise<Principal | null>;
+
+/** Extra rules on top of scopes (the platform's learner rules). */
+export interface StatementPolicy {
+  /** Why the principal may not write this statement, or null. */
+  canWrite(principal: Principal, statement: unknown): string | null;
+  /** Agents (IFIs) whose statements the principal may read; null = no restriction. */
+  readableAgents(principal: Principal): Promise<string[] | null>;
+  /** May the principal touch documents (state, profiles) about this agent IFI? */
+  canUseDocuments(principal: Principal, agentIfi: string | null): boolean;
+}
+
+export function basicAuthResolver(credentials: CredentialStore, origin: string): PrincipalResolver {
+  return async (request) => {
+    const header = request.headers.get("authorization") ?? "";
+    if (!header.toLowerCase().startsWith("basic ")) return null;
+    const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) return null;
+    const credential = await credentials.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
+    if (!credential) return null;
+    return {
+      kind: "credential",
+      id: credential.key,
+      name: credential.name,
+      scopes: credential.scopes,
+      authority: {
+        objectType: "Agent",
+        account: { homePage: origin, name: credential.key },
+        name: credential.name,
+      },
+    };
+  };
+}
+
+const READ: Scope[] = ["statements/read", "all/read", "all"];
+
+export function canWriteStatements(p: Principal): boolean {
+  return p.scopes.includes("statements/write") || p.scopes.includes("all");
+}
+
+/** "all" reads everything; "mine" only statements the principal stored. */
+export function statementReadAccess(p: Principal): "all" | "mine" | null {
+  if (p.scopes.some((s) => READ.includes(s))) return "all";
+  return p.scopes.includes("statements/read/mine") ? "mine" : null;
+}
+
+export function canUse(
+  p: Principal,
+  scope: "state" | "profile" | "define",
+  write: boolean,
+): boolean {
+  if (p.scopes.includes("all") || p.scopes.includes(scope)) return true;
+  return !write && p.scopes.includes("all/read");
+}

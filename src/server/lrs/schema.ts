@@ -1,0 +1,80 @@
+import type { Migration } from "../db/migrate.ts";
+
+/**
+ * The LRS's tables. Statements keep their full stored JSON plus plain, indexed columns for the
+ * filters of GET /statements; agents and activities a statement mentions are indexed in side
+ * tables with a `related` flag (0 = actor/object, the `agent`/`activity` filters; 1 = any other
+ * place, reached only with related_agents/related_activities). `seq` orders and pages results.
+ */
+export const lrsMigrations: Migration[] = [
+  {
+    version: 1,
+    statements: (dialect) => {
+      const serial =
+        dialect === "postgres" ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+      const blob = dialect === "postgres" ? "BYTEA" : "BLOB";
+      return [
+        `CREATE TABLE lrs_statements (
+          seq ${serial},
+          id TEXT NOT NULL UNIQUE,
+          body TEXT NOT NULL,
+          verb TEXT NOT NULL,
+          registration TEXT,
+          stored TEXT NOT NULL,
+          authority TEXT,
+          voided INTEGER NOT NULL DEFAULT 0,
+          voids TEXT
+        )`,
+        "CREATE INDEX lrs_statements_verb ON lrs_statements (verb, seq)",
+        "CREATE INDEX lrs_statements_registration ON lrs_statements (registration, seq)",
+        "CREATE INDEX lrs_statements_stored ON lrs_statements (stored)",
+        "CREATE INDEX lrs_statements_authority ON lrs_statements (authority, seq)",
+        `CREATE TABLE lrs_statement_agents (
+          seq BIGINT NOT NULL,
+          ifi TEXT NOT NULL,
+          related INTEGER NOT NULL,
+          PRIMARY KEY (ifi, related, seq)
+        )`,
+        `CREATE TABLE lrs_statement_activities (
+          seq BIGINT NOT NULL,
+          activity TEXT NOT NULL,
+          related INTEGER NOT NULL,
+          PRIMARY KEY (activity, related, seq)
+        )`,
+        `CREATE TABLE lrs_attachments (
+          sha2 TEXT PRIMARY KEY,
+          content_type TEXT NOT NULL,
+          body ${blob} NOT NULL
+        )`,
+        `CREATE TABLE lrs_documents (
+          kind TEXT NOT NULL,
+          activity TEXT NOT NULL,
+          agent TEXT NOT NULL,
+          registration TEXT NOT NULL,
+          doc_id TEXT NOT NULL,
+          content_type TEXT NOT NULL,
+          body ${blob} NOT NULL,
+          etag TEXT NOT NULL,
+          updated TEXT NOT NULL,
+          PRIMARY KEY (kind, activity, agent, registration, doc_id)
+        )`,
+        `CREATE TABLE lrs_activities (
+          id TEXT PRIMARY KEY,
+          definition TEXT NOT NULL
+        )`,
+        `CREATE TABLE lrs_agents (
+          ifi TEXT PRIMARY KEY,
+          agent TEXT NOT NULL
+        )`,
+        `CREATE TABLE lrs_credentials (
+          key TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          secret_hash TEXT NOT NULL,
+          scopes TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          revoked_at TEXT
+        )`,
+      ];
+    },
+  },
+];

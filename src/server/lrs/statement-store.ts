@@ -1,0 +1,278 @@
+// Statements on the shared SQL port: immutable inserts (same id + same content is a no-op,
+// different content a 409), voiding, and the filtered, paged queries of GET /statements.
+import type { Sql, SqlValue } from "../db/sql.ts";
+import { agentIfi, statementActivities, statementAgents } from "../xapi/agents.ts";
+import { sameStatement } from "../xapi/compare.ts";
+import { XapiError } from "../xapi/errors.ts";
+import type { AttachmentPart } from "../xapi/multipart.ts";
+import type { Agent, Statement } from "../xapi/types.ts";
+import { VOIDED_VERB } from "../xapi/validate.ts";
+
+export interface StatementQuery {
+  agent?: string | undefined;
+  verb?: string | undefined;
+  activity?: string | undefined;
+  registration?: string | undefined;
+  relatedActivities?: boolean;
+  relatedAgents?: boolean;
+  since?: string | undefined;
+  until?: string | undefined;
+  limit: number;
+  ascending?: boolean;
+  /** Paging cursor: the last seq already returned. */
+  after?: number | undefined;
+  /** statements/read/mine: only statements with this authority. */
+  authority?: string | undefined;
+  /** Policy restriction: only statements whose actor/object is one of these agents. */
+  agentsAnyOf?: readonly string[] | undefined;
+}
+
+export interface QueryPage {
+  statements: Statement[];
+  /** Cursor for the next page, or null when this is the last one. */
+  next: number | null;
+}
+
+type StatementRow = { seq: number | string; body: string };
+
+/** Agent roles the `agent` filter matches without related_agents (Communication 2.1.3). */
+const DIRECT_AGENT_ROLES = new Set(["actor", "object"]);
+
+export class StatementStore {
+  readonly sql: Sql;
+
+  constructor(sql: Sql) {
+    this.sql = sql;
+  }
+
+  /** Stores prepared statements and their attachments, all or nothing. */
+  async insert(
+    statements: readonly Statement[],
+    attachments: readonly AttachmentPart[] = [],
+  ): Promise<Statement[]> {
+    const ids = statements.map((s) => s.id ?? "");
+    if (new Set(ids).size !== ids.length)
+      throw new XapiError(400, "The batch contains the same statement id twice.");
+    return this.sql.transaction(async (tx) => {
+      const stored: Statement[] = [];
+      for (const statement of statements) {
+        const existing = await tx.get<{ body: string }>(
+          "SELECT body FROM lrs_statements WHERE id = ?",
+          [statement.id ?? ""],
+        );
+        if (existing) {
+          if (!sameStatement(JSON.parse(existing.body) as Statement, statement)) {
+            throw new XapiError(
+              409,
+              `Statement ${statement.id} already exists with different content; statements are immutable.`,
+            );
+          }
+          continue;
+        }
+        await this.insertOne(tx, statement);
+        stored.push(statement);
+      }
+      for (const a of attachments) {
+        await tx.run(
+          "INSERT INTO lrs_attachments (sha2, content_type, body) VALUES (?, ?, ?) ON CONFLICT (sha2) DO NOTHING",
+          [a.sha2.toLowerCase(), a.contentType, a.body],
+        );
+      }
+      return stored;
+    });
+  }
+
+  private async insertOne(tx: Sql, statement: Statement): Promise<void> {
+    const id = statement.id ?? "";
+    const object = statement.object as { objectType?: string; id?: string };
+    let voids: string | null = null;
+    if (statement.verb.id === VOIDED_VERB && object.objectType === "StatementRef" && object.id) {
+      const target = await tx.get<{ verb: string }>(
+        "SELECT verb FROM lrs_statements WHERE id = ?",
+        [object.id],
+      );
+      if (target?.verb === VOIDED_VERB)
+        throw new XapiError(
+          400,
+          `Statement ${id} tries to void a voiding statement (${object.id}).`,
+        );
+      voids = object.id;
+    }
+    const authority = statement.authority ? agentIfi(statement.authority) : null;
+    const row = await tx.get<{ seq: number | string }>(
+      `INSERT INTO lrs_statements (id, body, verb, registration, stored, authority, voids)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+      [
+        id,
+        JSON.stringify(statement),
+        statement.verb.id,
+        statement.context?.registration?.toLowerCase() ?? null,
+        statement.stored ?? "",
+        authority,
+        voids,
+      ],
+    );
+    const seq = Number(row?.seq);
+    if (voids) await tx.run("UPDATE lrs_statements SET voided = 1 WHERE id = ?", [voids]);
+
+    const agents = new Map<string, number>();
+    for (const { ifi, role } of statementAgents(statement)) {
+      const related = DIRECT_AGENT_ROLES.has(role) ? 0 : 1;
+      agents.set(ifi, Math.min(agents.get(ifi) ?? 1, related));
+    }
+    const activities = new Map<string, number>();
+    for (const { id: activity, role } of statementActivities(statement)) {
+      const related = role === "object" ? 0 : 1;
+      activities.set(activity, Math.min(activities.get(activity) ?? 1, related));
+    }
+    // A statement that references another is found by the filters that find its target.
+    if (object.objectType === "StatementRef" && object.id) {
+      const target = await tx.get<{ seq: number | string }>(
+        "SELECT seq FROM lrs_statements WHERE id = ?",
+        [object.id],
+      );
+      if (target) {
+        for (const r of await tx.all<{ ifi: string; related: number }>(
+          "SELECT ifi, related FROM lrs_statement_agents WHERE seq = ?",
+          [target.seq],
+        )) {
+          agents.set(r.ifi, Math.min(agents.get(r.ifi) ?? 1, Number(r.related)));
+        }
+        for (const r of await tx.all<{ activity: string; related: number }>(
+          "SELECT activity, related FROM lrs_statement_activities WHERE seq = ?",
+          [target.seq],
+        )) {
+          activities.set(r.activity, Math.min(activities.get(r.activity) ?? 1, Number(r.related)));
+        }
+      }
+    }
+    for (const [ifi, related] of agents) {
+      await tx.run("INSERT INTO lrs_statement_agents (seq, ifi, related) VALUES (?, ?, ?)", [
+        seq,
+        ifi,
+        related,
+      ]);
+    }
+    for (const [activity, related] of activities) {
+      await tx.run(
+        "INSERT INTO lrs_statement_activities (seq, activity, related) VALUES (?, ?, ?)",
+        [seq, activity, related],
+      );
+    }
+    if (statement.actor.objectType !== "Group") {
+      const ifi = agentIfi(statement.actor);
+      if (ifi) {
+        await tx.run(
+          "INSERT INTO lrs_agents (ifi, agent) VALUES (?, ?) ON CONFLICT (ifi) DO UPDATE SET agent = excluded.agent",
+          [ifi, JSON.stringify(statement.actor as Agent)],
+        );
+      }
+    }
+    const activity = statement.object as { objectType?: string; id?: string; definition?: unknown };
+    if ((activity.objectType ?? "Activity") === "Activity" && activity.id && activity.definition) {
+      await tx.run(
+        "INSERT INTO lrs_activities (id, definition) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
+        [activity.id, JSON.stringify(activity.definition)],
+      );
+    }
+  }
+
+  /** One statement by id; voided ones only through `voided: true` (voidedStatementId). */
+  async get(id: string, voided: boolean): Promise<Statement | null> {
+    const row = await this.sql.get<{ body: string; voided: number }>(
+      "SELECT body, voided FROM lrs_statements WHERE id = ?",
+      [id.toLowerCase()],
+    );
+    if (!row || Number(row.voided) === 1) {
+      if (!row || !voided) return null;
+      return JSON.parse(row.body) as Statement;
+    }
+    return voided ? null : (JSON.parse(row.body) as Statement);
+  }
+
+  async query(q: StatementQuery): Promise<QueryPage> {
+    // The most selective filter drives the query from its index (agent or activity side
+    // table, else registration or verb on the statements table); the others are checks.
+    const from: string[] = ["lrs_statements s"];
+    const where: string[] = ["s.voided = 0"];
+    const params: SqlValue[] = [];
+    let order = "s.seq";
+    const related = (flag: boolean | undefined) => (flag ? "IN (0, 1)" : "= 0");
+    if (q.agent) {
+      from.unshift("lrs_statement_agents a");
+      where.unshift(`a.ifi = ? AND a.related ${related(q.relatedAgents)} AND s.seq = a.seq`);
+      params.push(q.agent);
+      order = "a.seq";
+    }
+    if (q.activity) {
+      const driving = !q.agent;
+      if (driving) {
+        from.unshift("lrs_statement_activities t");
+        where.unshift(
+          `t.activity = ? AND t.related ${related(q.relatedActivities)} AND s.seq = t.seq`,
+        );
+        order = "t.seq";
+      } else {
+        where.push(
+          `EXISTS (SELECT 1 FROM lrs_statement_activities t WHERE t.activity = ? AND t.related ${related(q.relatedActivities)} AND t.seq = s.seq)`,
+        );
+      }
+      params.push(q.activity);
+    }
+    const tail: SqlValue[] = [];
+    const add = (clause: string, value: SqlValue) => {
+      where.push(clause);
+      tail.push(value);
+    };
+    if (q.verb) add("s.verb = ?", q.verb);
+    if (q.registration) add("s.registration = ?", q.registration.toLowerCase());
+    if (q.since) add("s.stored > ?", q.since);
+    if (q.until) add("s.stored <= ?", q.until);
+    if (q.authority) add("s.authority = ?", q.authority);
+    if (q.agentsAnyOf) {
+      const list = q.agentsAnyOf.length > 0 ? q.agentsAnyOf : ["\u0000none"];
+      where.push(
+        `EXISTS (SELECT 1 FROM lrs_statement_agents r WHERE r.related = 0 AND r.seq = s.seq AND r.ifi IN (${list.map(() => "?").join(", ")}))`,
+      );
+      tail.push(...list);
+    }
+    if (q.after !== undefined) add(`${order} ${q.ascending ? ">" : "<"} ?`, q.after);
+    const rows = await this.sql.all<StatementRow>(
+      `SELECT s.seq, s.body FROM ${from.join(", ")} WHERE ${where.join(" AND ")} ORDER BY ${order} ${q.ascending ? "ASC" : "DESC"} LIMIT ?`,
+      [...params, ...tail, q.limit + 1],
+    );
+    const page = rows.slice(0, q.limit);
+    return {
+      statements: page.map((r) => JSON.parse(r.body) as Statement),
+      next: rows.length > q.limit ? Number(page.at(-1)?.seq) : null,
+    };
+  }
+
+  async attachments(sha2s: readonly string[]): Promise<AttachmentPart[]> {
+    const parts: AttachmentPart[] = [];
+    for (const sha2 of new Set(sha2s.map((s) => s.toLowerCase()))) {
+      const row = await this.sql.get<{ content_type: string; body: Uint8Array }>(
+        "SELECT content_type, body FROM lrs_attachments WHERE sha2 = ?",
+        [sha2],
+      );
+      if (row) parts.push({ sha2, contentType: row.content_type, body: new Uint8Array(row.body) });
+    }
+    return parts;
+  }
+
+  async agentByIfi(ifi: string): Promise<Agent | null> {
+    const row = await this.sql.get<{ agent: string }>(
+      "SELECT agent FROM lrs_agents WHERE ifi = ?",
+      [ifi],
+    );
+    return row ? (JSON.parse(row.agent) as Agent) : null;
+  }
+
+  async activityDefinition(id: string): Promise<unknown | null> {
+    const row = await this.sql.get<{ definition: string }>(
+      "SELECT definition FROM lrs_activities WHERE id = ?",
+      [id],
+    );
+    return row ? JSON.parse(row.definition) : null;
+  }
+}

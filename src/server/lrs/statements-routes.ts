@@ -1,0 +1,285 @@
+// The Statement resource: PUT, POST (single, batch, multipart with attachments), GET (single
+// or filtered with paging), with validation, policy and immutability.
+import type { Hono } from "hono";
+import { agentIfi } from "../xapi/agents.ts";
+import { XapiError } from "../xapi/errors.ts";
+import { formatStatement, type StatementFormat } from "../xapi/format.ts";
+import {
+  type AttachmentPart,
+  buildMultipartMixed,
+  checkAttachments,
+  parseMultipartMixed,
+} from "../xapi/multipart.ts";
+import { prepareStatement } from "../xapi/prepare.ts";
+import { verifySignedStatements } from "../xapi/signature.ts";
+import type { Statement } from "../xapi/types.ts";
+import { isIri, isUuid, validateStatement } from "../xapi/validate.ts";
+import {
+  agentParam,
+  bodyBytes,
+  bool,
+  LIMITS,
+  type LrsContext,
+  type LrsEnv,
+  languages,
+  mediaType,
+  params,
+  parseJson,
+  timeParam,
+} from "./http.ts";
+import {
+  canWriteStatements,
+  type Principal,
+  type StatementPolicy,
+  statementReadAccess,
+} from "./principal.ts";
+import type { StatementQuery, StatementStore } from "./statement-store.ts";
+
+export interface StatementRoutesDeps {
+  statements: StatementStore;
+  policy?: StatementPolicy | undefined;
+  clock: () => Date;
+  /** Called after statements are stored (the reporting projection). */
+  onStored?: ((statements: Statement[]) => Promise<void>) | undefined;
+}
+
+const QUERY_PARAMS = [
+  "statementId",
+  "voidedStatementId",
+  "agent",
+  "verb",
+  "activity",
+  "registration",
+  "related_activities",
+  "related_agents",
+  "since",
+  "until",
+  "limit",
+  "format",
+  "attachments",
+  "ascending",
+  "more",
+] as const;
+
+async function readStatements(
+  c: LrsContext,
+): Promise<{ value: unknown; attachments: AttachmentPart[] }> {
+  const type = mediaType(c);
+  if (type === "multipart/mixed") {
+    const parsed = parseMultipartMixed(
+      await bodyBytes(c, LIMITS.multipartBytes),
+      c.req.header("content-type") ?? "",
+    );
+    return { value: parsed.statements, attachments: parsed.attachments };
+  }
+  if (type !== "application/json") {
+    throw new XapiError(
+      400,
+      "Send statements as application/json (or multipart/mixed with attachments).",
+    );
+  }
+  return {
+    value: parseJson(await bodyBytes(c, LIMITS.jsonBytes), "statement body"),
+    attachments: [],
+  };
+}
+
+/** Validates, applies the policy, prepares and stores; returns the ids in request order. */
+async function store(
+  c: LrsContext,
+  deps: StatementRoutesDeps,
+  raw: unknown[],
+  attachments: AttachmentPart[],
+): Promise<string[]> {
+  const principal = c.get("principal");
+  if (!canWriteStatements(principal))
+    throw new XapiError(
+      403,
+      "These credentials may not write statements (scope statements/write).",
+    );
+  if (raw.length === 0) throw new XapiError(400, "The batch is empty.");
+  if (raw.length > LIMITS.batch)
+    throw new XapiError(413, `A batch may hold at most ${LIMITS.batch} statements.`);
+  const version = c.get("version");
+  raw.forEach((value, i) => {
+    const problems = validateStatement(value, version);
+    if (problems.length > 0) {
+      throw new XapiError(
+        400,
+        `${raw.length > 1 ? `Statement #${i + 1}: ` : ""}${problems.slice(0, 10).join("; ")}`,
+      );
+    }
+    const refusal = deps.policy?.canWrite(principal, value);
+    if (refusal) throw new XapiError(403, refusal);
+  });
+  const statements = raw as Statement[];
+  for (const s of statements) {
+    if (s.id) s.id = s.id.toLowerCase();
+    const object = s.object as { objectType?: string; id?: string };
+    if (object.objectType === "StatementRef" && object.id) object.id = object.id.toLowerCase();
+  }
+  checkAttachments(statements, attachments);
+  verifySignedStatements(statements, attachments);
+  const stored = deps.clock().toISOString();
+  const prepared = statements.map((s) =>
+    prepareStatement(s, { stored, authority: principal.authority, version }),
+  );
+  const inserted = await deps.statements.insert(prepared, attachments);
+  if (inserted.length > 0 && deps.onStored) await deps.onStored(inserted);
+  return prepared.map((s) => s.id ?? "");
+}
+
+function readScope(principal: Principal): "all" | "mine" {
+  const access = statementReadAccess(principal);
+  if (!access) throw new XapiError(403, "These credentials may not read statements.");
+  return access;
+}
+
+async function respondWith(
+  c: LrsContext,
+  body: object,
+  statements: Statement[],
+  withAttachments: boolean,
+  deps: StatementRoutesDeps,
+) {
+  c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
+  const latest = statements
+    .map((s) => s.stored ?? "")
+    .sort()
+    .at(-1);
+  if (latest) c.header("Last-Modified", new Date(latest).toUTCString());
+  if (!withAttachments) return c.json(body);
+  const hashes = statements.flatMap((s) =>
+    (s.attachments ?? []).filter((a) => !a.fileUrl).map((a) => a.sha2),
+  );
+  const multipart = buildMultipartMixed(
+    JSON.stringify(body),
+    await deps.statements.attachments(hashes),
+  );
+  return c.body(multipart.body as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": multipart.contentType,
+  });
+}
+
+export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): void {
+  app.put("/statements", async (c) => {
+    const query = params(c, ["statementId"]);
+    const id = query.get("statementId");
+    if (!id || !isUuid(id))
+      throw new XapiError(400, 'PUT /statements needs a "statementId" parameter holding a UUID.');
+    const { value, attachments } = await readStatements(c);
+    if (Array.isArray(value)) throw new XapiError(400, "PUT takes one statement, not a list.");
+    const statement = value as { id?: unknown };
+    if (
+      statement &&
+      typeof statement === "object" &&
+      statement.id !== undefined &&
+      String(statement.id).toLowerCase() !== id.toLowerCase()
+    ) {
+      throw new XapiError(400, "The statement's id differs from the statementId parameter.");
+    }
+    await store(c, deps, [{ ...(value as object), id: id.toLowerCase() }], attachments);
+    c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
+    return c.body(null, 204);
+  });
+
+  app.post("/statements", async (c) => {
+    params(c, []);
+    const { value, attachments } = await readStatements(c);
+    const ids = await store(c, deps, Array.isArray(value) ? value : [value], attachments);
+    c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
+    return c.json(ids);
+  });
+
+  app.get("/statements", async (c) => {
+    const query = params(c, QUERY_PARAMS);
+    const principal = c.get("principal");
+    const access = readScope(principal);
+    const readable = (await deps.policy?.readableAgents(principal)) ?? null;
+    const version = c.get("version");
+    const format = (query.get("format") ?? "exact") as StatementFormat;
+    if (!["exact", "ids", "canonical"].includes(format))
+      throw new XapiError(400, 'Parameter "format" must be exact, ids or canonical.');
+    const withAttachments = bool(query, "attachments");
+    const shape = (s: Statement) => formatStatement(s, format, languages(c));
+
+    const single = query.get("statementId") ?? query.get("voidedStatementId");
+    if (single !== null) {
+      const others = [...query.keys()].filter(
+        (k) => !["statementId", "voidedStatementId", "format", "attachments"].includes(k),
+      );
+      if (others.length > 0 || (query.has("statementId") && query.has("voidedStatementId"))) {
+        throw new XapiError(
+          400,
+          `statementId/voidedStatementId cannot be combined with ${others.join(", ") || "each other"}.`,
+        );
+      }
+      if (!isUuid(single)) throw new XapiError(400, "The statement id must be a UUID.");
+      const found = await deps.statements.get(single, query.has("voidedStatementId"));
+      const visible =
+        found &&
+        (access === "all" ||
+          (found.authority && agentIfi(found.authority) === agentIfi(principal.authority))) &&
+        (!readable || readable.includes(agentIfi(found.actor) ?? ""));
+      if (!found || !visible) throw new XapiError(404, `No statement ${single}.`);
+      return respondWith(c, shape(found), [found], withAttachments, deps);
+    }
+
+    let q: StatementQuery;
+    const more = query.get("more");
+    if (more !== null) {
+      try {
+        q = JSON.parse(Buffer.from(more, "base64url").toString("utf8")) as StatementQuery;
+      } catch {
+        throw new XapiError(
+          400,
+          'The "more" cursor is not valid; start again from the first page.',
+        );
+      }
+    } else {
+      const agent = agentParam(query, "agent", version, false);
+      for (const name of ["verb", "activity"]) {
+        const v = query.get(name);
+        if (v !== null && !isIri(v))
+          throw new XapiError(400, `Parameter "${name}" must be an IRI.`);
+      }
+      const registration = query.get("registration");
+      if (registration !== null && !isUuid(registration))
+        throw new XapiError(400, 'Parameter "registration" must be a UUID.');
+      const limitText = query.get("limit") ?? "0";
+      const limit = Number(limitText);
+      if (!/^\d+$/u.test(limitText))
+        throw new XapiError(400, 'Parameter "limit" must be a non-negative integer.');
+      q = {
+        agent: agent ? (agentIfi(agent) ?? undefined) : undefined,
+        verb: query.get("verb") ?? undefined,
+        activity: query.get("activity") ?? undefined,
+        registration: registration ?? undefined,
+        relatedActivities: bool(query, "related_activities"),
+        relatedAgents: bool(query, "related_agents"),
+        since: timeParam(query, "since"),
+        until: timeParam(query, "until"),
+        limit: limit === 0 ? LIMITS.pageDefault : Math.min(limit, LIMITS.pageMax),
+        ascending: bool(query, "ascending"),
+      };
+    }
+    // Access limits are applied on every page, never taken from the cursor.
+    const page = await deps.statements.query({
+      ...q,
+      limit: Math.max(1, Math.min(Number(q.limit) || LIMITS.pageDefault, LIMITS.pageMax)),
+      authority: access === "mine" ? (agentIfi(principal.authority) ?? "") : undefined,
+      agentsAnyOf: readable ?? undefined,
+    });
+    const next =
+      page.next === null
+        ? ""
+        : `/xapi/statements?more=${Buffer.from(JSON.stringify({ ...q, after: page.next })).toString("base64url")}`;
+    return respondWith(
+      c,
+      { statements: page.statements.map(shape), more: next },
+      page.statements,
+      withAttachments,
+      deps,
+    );
+  });
+}

@@ -1,0 +1,64 @@
+// The platform's hook into the LRS: a signed-in person's session is an LRS principal, and the
+// policy limits it to what the learner rules allow. Officers read their units' statements;
+// admins read everything; learners only their own.
+
+import { sessionUser } from "../accounts/auth.ts";
+import type { AccountStore, User } from "../accounts/store.ts";
+import type { Principal, PrincipalResolver, StatementPolicy } from "../lrs/principal.ts";
+import { learnerActor, learnerIfi } from "./actor.ts";
+import { learnerWriteRefusal } from "./learner-rules.ts";
+import { tokenFromRequest } from "./session.ts";
+
+const PREFIX = "session:";
+
+export function sessionResolver(
+  accounts: AccountStore,
+  origin: string,
+  clock: () => Date,
+): PrincipalResolver {
+  return async (request) => {
+    const user = await sessionUser(accounts, tokenFromRequest(request), clock());
+    if (!user) return null;
+    const actor = learnerActor(user, origin);
+    return {
+      kind: "session",
+      id: `${PREFIX}${user.id}`,
+      name: user.fullName,
+      scopes: ["statements/write", "statements/read", "state"],
+      // The platform vouches for what a signed-in learner's browser records.
+      authority: {
+        objectType: "Agent",
+        account: { homePage: origin, name: "adal-platform" },
+        name: "Adal platform",
+      },
+      actor,
+    };
+  };
+}
+
+export function platformPolicy(accounts: AccountStore, origin: string): StatementPolicy {
+  const userOf = async (p: Principal): Promise<User | null> =>
+    p.kind === "session" ? accounts.userById(p.id.slice(PREFIX.length)) : null;
+  return {
+    canWrite(principal, statement) {
+      if (principal.kind !== "session" || !principal.actor?.account) return null;
+      return learnerWriteRefusal(statement, principal.actor.account);
+    },
+    async readableAgents(principal) {
+      if (principal.kind !== "session") return null;
+      const user = await userOf(principal);
+      if (!user) return [];
+      if (user.role === "admin") return null;
+      if (user.role === "officer") {
+        const units = await accounts.unitTree(await accounts.officerUnits(user.id));
+        const people = await accounts.usersInUnits(units);
+        return [...new Set([user, ...people].map((u) => learnerIfi(u.personnelNumber, origin)))];
+      }
+      return [learnerIfi(user.personnelNumber, origin)];
+    },
+    canUseDocuments(principal, agentIfi) {
+      if (principal.kind !== "session" || !principal.actor?.account) return true;
+      return agentIfi === learnerIfi(principal.actor.account.name, origin);
+    },
+  };
+}

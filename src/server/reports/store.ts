@@ -1,0 +1,58 @@
+// Keeps the reporting projection in step with the LRS: the LRS calls `ingest` after it has
+// stored statements, and `forget` when statements are voided. Idempotent (resends are no-ops).
+import type { Sql } from "../db/sql.ts";
+import { projectStatement } from "./projection.ts";
+
+export class ReportProjection {
+  readonly sql: Sql;
+  readonly origin: string;
+
+  constructor(sql: Sql, origin: string) {
+    this.sql = sql;
+    this.origin = origin;
+  }
+
+  async ingest(statements: readonly Record<string, unknown>[]): Promise<number> {
+    const rows = statements.map((s) => projectStatement(s, this.origin)).filter((r) => r !== null);
+    if (rows.length === 0) return 0;
+    await this.sql.transaction(async (tx) => {
+      for (const r of rows) {
+        await tx.run(
+          `INSERT INTO learning_events (statement_id, personnel_number, verb, kind, section, item_id, registration, success, scaled, response, duration_ms, ts)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id) DO NOTHING`,
+          [
+            r.statementId,
+            r.personnelNumber,
+            r.verb,
+            r.kind,
+            r.section,
+            r.itemId,
+            r.registration,
+            r.success,
+            r.scaled,
+            r.response,
+            r.durationMs,
+            r.timestamp,
+          ],
+        );
+        for (const clause of r.clauses) {
+          await tx.run(
+            `INSERT INTO learning_event_clauses (statement_id, clause, personnel_number, verb, kind, success, ts)
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id, clause) DO NOTHING`,
+            [r.statementId, clause, r.personnelNumber, r.verb, r.kind, r.success, r.timestamp],
+          );
+        }
+      }
+    });
+    return rows.length;
+  }
+
+  async forget(statementIds: readonly string[]): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      for (const id of statementIds) {
+        await tx.run("DELETE FROM learning_event_clauses WHERE statement_id = ?", [id]);
+        await tx.run("DELETE FROM learning_events WHERE statement_id = ?", [id]);
+      }
+    });
+  }
+}

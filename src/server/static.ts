@@ -1,0 +1,106 @@
+// Serves the built site (dist/) with a strict Content-Security-Policy. Astro hashes every
+// inline script and style into a CSP <meta>; the header repeats those hashes and adds the
+// directives a meta tag cannot carry (frame-ancestors) or that Astro leaves open.
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import type { Context } from "hono";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
+  ".webmanifest": "application/manifest+json",
+  ".woff2": "font/woff2",
+};
+
+const BASE_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+];
+
+/** The page's CSP: its own script-src/style-src hashes (or 'self') plus the fixed directives. */
+export function pagePolicy(html: string): string {
+  const meta =
+    /<meta http-equiv="content-security-policy" content="([^"]+)"/u.exec(html)?.[1] ?? "";
+  const directive = (name: string) =>
+    meta
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith(`${name} `)) ?? `${name} 'self'`;
+  return [...BASE_POLICY, directive("script-src"), directive("style-src")].join("; ");
+}
+
+export function staticSite(dir: string) {
+  const root = resolve(dir);
+  const cache = new Map<string, { body: Uint8Array; type: string; csp: string | null }>();
+
+  async function load(path: string) {
+    const hit = cache.get(path);
+    if (hit) return hit;
+    const body = await readFile(path);
+    const type = TYPES[extname(path)] ?? "application/octet-stream";
+    const entry = {
+      body: new Uint8Array(body),
+      type,
+      csp: type.startsWith("text/html") ? pagePolicy(body.toString("utf8")) : null,
+    };
+    if (cache.size < 2000) cache.set(path, entry);
+    return entry;
+  }
+
+  async function find(urlPath: string): Promise<string | null> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      return null;
+    }
+    // /verify/<code> and /ru/verify/<code> are one static page that reads the code itself.
+    const verify = /^(\/ru)?\/verify\/[A-Za-z0-9-]+\/?$/u.exec(decoded);
+    if (verify) decoded = `${verify[1] ?? ""}/verify/`;
+    const file = join(root, normalize(decoded));
+    if (!file.startsWith(root)) return null;
+    for (const candidate of [file, join(file, "index.html")]) {
+      const info = await stat(candidate).catch(() => null);
+      if (info?.isFile()) return candidate;
+    }
+    return null;
+  }
+
+  return async (c: Context) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return c.text("Method not allowed", 405);
+    const path = new URL(c.req.url).pathname;
+    const file = await find(path);
+    if (file && !path.endsWith("/") && file.endsWith("index.html") && !/\/verify\//u.test(path)) {
+      return c.redirect(`${path}/`, 301);
+    }
+    const notFound = file ? null : await find("/404.html");
+    const target = file ?? notFound;
+    if (!target) return c.text("Not found", 404);
+    const entry = await load(target);
+    c.header("Content-Type", entry.type);
+    // A worker's own fetches obey the policy its script was served with.
+    c.header("Content-Security-Policy", entry.csp ?? "default-src 'self'; frame-ancestors 'none'");
+    c.header(
+      "Cache-Control",
+      path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache",
+    );
+    const status = file ? 200 : 404;
+    if (c.req.method === "HEAD") return c.body(null, status);
+    return c.body(entry.body as Uint8Array<ArrayBuffer>, status);
+  };
+}

@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto";
+import { XapiError } from "./errors.ts";
+import type { Attachment, Statement } from "./types.ts";
+
+export interface AttachmentPart {
+  /** Hex SHA-2 of the body, as in the statement's attachment and the X-Experience-API-Hash header. */
+  sha2: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+const CRLF = Buffer.from("\r\n");
+const HEADER_END = Buffer.from("\r\n\r\n");
+
+function boundaryOf(contentType: string): string {
+  const [type, ...params] = contentType.split(";");
+  if (type?.trim().toLowerCase() !== "multipart/mixed") {
+    throw new XapiError(400, `Expected a multipart/mixed request, got "${contentType}"`);
+  }
+  for (const param of params) {
+    const eq = param.indexOf("=");
+    if (param.slice(0, eq).trim().toLowerCase() === "boundary") {
+      const value = param
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1");
+      if (value !== "") return value;
+    }
+  }
+  throw new XapiError(400, "multipart/mixed Content-Type has no boundary parameter");
+}
+
+/** SHA-2 variant chosen by digest length, so SHA-384/512 attachment hashes verify too. */
+export function sha2Hex(body: Uint8Array, hexLength = 64): string {
+  const alg = { 56: "sha224", 64: "sha256", 96: "sha384", 128: "sha512" }[hexLength] ?? "sha256";
+  return createHash(alg).update(body).digest("hex");
+}
+
+function parseHeaders(raw: Buffer): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const line of raw.toString("latin1").split("\r\n")) {
+    if (line === "") continue;
+    const colon = line.indexOf(":");
+    if (colon <= 0) throw new XapiError(400, `Malformed multipart header line "${line}"`);
+    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/** Splits the body into raw parts (headers + body) without decoding the bodies as text. */
+function splitParts(
+  body: Buffer,
+  boundary: string,
+): { headers: Map<string, string>; body: Buffer }[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  let pos = body.indexOf(delimiter);
+  if (pos < 0) throw new XapiError(400, "multipart body does not contain the boundary");
+  const parts: { headers: Map<string, string>; body: Buffer }[] = [];
+  const next = Buffer.concat([CRLF, delimiter]);
+  for (;;) {
+    pos += delimiter.length;
+    if (body.subarray(pos, pos + 2).toString("latin1") === "--") return parts;
+    // Transport padding (spaces/tabs) may follow the delimiter before the CRLF.
+    while (body[pos] === 0x20 || body[pos] === 0x09) pos++;
+    if (!body.subarray(pos, pos + 2).equals(CRLF)) {
+      throw new XapiError(400, "multipart boundary line is not followed by CRLF");
+    }
+    pos += 2;
+    const end = body.indexOf(next, pos);
+    if (end < 0) throw new XapiError(400, "multipart body has no closing boundary");
+    const part = body.subarray(pos, end);
+    let headerEnd = part.indexOf(HEADER_END);
+    let headers: Map<string, string>;
+    let partBody: Buffer;
+    if (part.subarray(0, 2).equals(CRLF)) {
+      headers = new Map();
+      partBody = part.subarray(2);
+    } else {
+      if (headerEnd < 0) throw new XapiError(400, "multipart part has no blank line after headers");
+      headers = parseHeaders(part.subarray(0, headerEnd));
+      headerEnd += HEADER_END.length;
+      partBody = part.subarray(headerEnd);
+    }
+    parts.push({ headers, body: partBody });
+    pos = end + CRLF.length;
+  }
+}
+
+/**
+ * Communication 1.5.2: a multipart/mixed statements request. The first part is the statements
+ * (application/json); each further part is one attachment, binary, identified by its hash.
+ */
+export function parseMultipartMixed(
+  body: Uint8Array,
+  contentType: string,
+): { statements: unknown; attachments: AttachmentPart[] } {
+  const boundary = boundaryOf(contentType);
+  const parts = splitParts(Buffer.from(body.buffer, body.byteOffset, body.byteLength), boundary);
+  const [first, ...rest] = parts;
+  if (!first) throw new XapiError(400, "multipart body has no parts");
+  const firstType = first.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (firstType !== "application/json") {
+    throw new XapiError(
+      400,
+      "the first part of a multipart statements request must be application/json",
+    );
+  }
+  let statements: unknown;
+  try {
+    statements = JSON.parse(first.body.toString("utf8"));
+  } catch {
+    throw new XapiError(400, "the first multipart part is not valid JSON");
+  }
+  const attachments = rest.map((part, i) => {
+    const n = i + 2;
+    const hash = part.headers.get("x-experience-api-hash");
+    if (!hash)
+      throw new XapiError(400, `multipart part ${n} lacks the X-Experience-API-Hash header`);
+    if (part.headers.get("content-transfer-encoding")?.toLowerCase() !== "binary") {
+      throw new XapiError(400, `multipart part ${n} must have Content-Transfer-Encoding: binary`);
+    }
+    const sha2 = hash.toLowerCase();
+    if (sha2Hex(part.body, sha2.length) !== sha2) {
+      throw new XapiError(
+        400,
+        `multipart part ${n}: body does not match X-Experience-API-Hash ${hash}`,
+      );
+    }
+    return {
+      sha2,
+      contentType: part.headers.get("content-type") ?? "application/octet-stream",
+      body: new Uint8Array(part.body),
+    };
+  });
+  return { statements, attachments };
+}
+
+/** Builds a multipart/mixed response (or request) with the statements first, then each part. */
+export function buildMultipartMixed(
+  statementsJson: string,
+  attachments: AttachmentPart[],
+): { body: Uint8Array; contentType: string } {
+  const boundary = `adal-${crypto.randomUUID()}`;
+  const chunks: Buffer[] = [
+    Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n`),
+    Buffer.from(statementsJson, "utf8"),
+  ];
+  for (const a of attachments) {
+    chunks.push(
+      Buffer.from(
+        `\r\n--${boundary}\r\nContent-Type: ${a.contentType}\r\n` +
+          `Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${a.sha2}\r\n\r\n`,
+      ),
+      Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength),
+    );
+  }
+  chunks.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return {
+    body: new Uint8Array(Buffer.concat(chunks)),
+    contentType: `multipart/mixed; boundary=${boundary}`,
+  };
+}
+
+function allAttachments(statement: Statement): Attachment[] {
+  const own = statement.attachments ?? [];
+  const sub =
+    statement.object.objectType === "SubStatement" ? (statement.object.attachments ?? []) : [];
+  return [...own, ...sub];
+}
+
+/**
+ * Communication 1.5.2: every attachment without a fileUrl must have its part, and every part
+ * must belong to an attachment.
+ */
+export function checkAttachments(statements: Statement[], attachments: AttachmentPart[]): void {
+  const parts = new Set(attachments.map((a) => a.sha2.toLowerCase()));
+  const referenced = new Set<string>();
+  statements.forEach((s, i) => {
+    for (const a of allAttachments(s)) {
+      const sha2 = a.sha2.toLowerCase();
+      referenced.add(sha2);
+      if (a.fileUrl === undefined && !parts.has(sha2)) {
+        throw new XapiError(
+          400,
+          `Statement ${s.id ?? `#${i + 1}`}: attachment ${a.sha2} has no fileUrl and no multipart part with that hash`,
+        );
+      }
+    }
+  });
+  for (const sha2 of parts) {
+    if (!referenced.has(sha2)) {
+      throw new XapiError(
+        400,
+        `multipart part with hash ${sha2} is not referenced by any statement attachment`,
+      );
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import type { Actor, Context, Statement } from "./types.ts";
+import type { XapiVersion } from "./version.ts";
+
+export interface PrepareOptions {
+  /** When the LRS stored the statement (ISO 8601 / RFC 3339, UTC). */
+  stored: string;
+  /** Who vouches for the statement: the credentials' Agent, replacing any sent authority. */
+  authority: Actor;
+  /** The negotiated X-Experience-API-Version. */
+  version: XapiVersion;
+}
+
+/** Data 2.4.6.2: the LRS returns every contextActivities value as an array. */
+function normalizeContext(context: Context): void {
+  const ca = context.contextActivities as Record<string, unknown> | undefined;
+  if (!ca) return;
+  for (const key of Object.keys(ca)) {
+    const value = ca[key];
+    if (value !== undefined && !Array.isArray(value)) ca[key] = [value];
+  }
+}
+
+/**
+ * Fills the properties the LRS sets on a valid statement (Data 2.4.1, 2.4.7-2.4.10):
+ * id, timestamp (defaults to stored), stored, authority and version. Returns a copy.
+ */
+export function prepareStatement(statement: Statement, opts: PrepareOptions): Statement {
+  const out = structuredClone(statement);
+  out.id ??= randomUUID();
+  out.timestamp ??= opts.stored;
+  out.stored = opts.stored;
+  out.authority = structuredClone(opts.authority);
+  out.version ??= opts.version === "2.0.0" ? "2.0.0" : "1.0.0";
+  if (out.context) normalizeContext(out.context);
+  if (out.object.objectType === "SubStatement" && out.object.context) {
+    normalizeContext(out.object.context);
+  }
+  return out;
+}

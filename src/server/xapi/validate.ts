@@ -1,0 +1,18 @@
+/** Statement, Agent and Actor validation per the xAPI Data section (1.0.3 and 2.0.0). */
+export {
+  isDuration,
+  isIri,
+  isIrl,
+  isLanguageTag,
+  isMbox,
+  isMediaType,
+  isSha2Hex,
+  isUuid,
+  timestampProblem,
+} from "./validate/formats.ts";
+export {
+  VOIDED_VERB,
+  validateActor,
+  validateAgent,
+  validateStatement,
+} from "./validate/statement.ts";

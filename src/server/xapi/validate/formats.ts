@@ -1,0 +1,154 @@
+/**
+ * Syntax checks for the string formats the xAPI Data section names (IRI, UUID, RFC 5646 tags,
+ * ISO 8601 / RFC 3339 timestamps, ISO 8601 durations, media types, SHA-2 hex).
+ * Exported because the HTTP layer validates query parameters with the same rules.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+// An absolute IRI: a scheme, a colon, and no characters RFC 3987 excludes (space, <>"{}|\^`).
+const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
+
+export function isIri(value: string): boolean {
+  // Control characters are never allowed in an IRI; \s misses some of them.
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return IRI.test(value);
+}
+
+/** An IRL is an IRI meant to be dereferenced, so it must use a scheme a client can fetch. */
+export function isIrl(value: string): boolean {
+  return isIri(value) && /^https?:\/\/[^/?#\s]+/i.test(value);
+}
+
+const MBOX = /^mailto:[^\s@:/?#]+@[^\s@/?#]+$/i;
+
+export function isMbox(value: string): boolean {
+  return MBOX.test(value) && value.startsWith("mailto:");
+}
+
+export function isSha1Hex(value: string): boolean {
+  return /^[0-9a-f]{40}$/i.test(value);
+}
+
+/** SHA-224/256/384/512 digests, hex encoded. */
+export function isSha2Hex(value: string): boolean {
+  return /^[0-9a-f]+$/i.test(value) && [56, 64, 96, 128].includes(value.length);
+}
+
+const TOKEN = "[A-Za-z0-9!#$&^_.+-]+";
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(\\s*;\\s*${TOKEN}=("[^"]*"|${TOKEN}))*$`);
+
+export function isMediaType(value: string): boolean {
+  return MEDIA_TYPE.test(value);
+}
+
+const GRANDFATHERED = new Set(
+  [
+    "en-GB-oed",
+    "i-ami",
+    "i-bnn",
+    "i-default",
+    "i-enochian",
+    "i-hak",
+    "i-klingon",
+    "i-lux",
+    "i-mingo",
+    "i-navajo",
+    "i-pwn",
+    "i-tao",
+    "i-tay",
+    "i-tsu",
+    "sgn-BE-FR",
+    "sgn-BE-NL",
+    "sgn-CH-DE",
+    "art-lojban",
+    "cel-gaulish",
+    "no-bok",
+    "no-nyn",
+    "zh-guoyu",
+    "zh-hakka",
+    "zh-min",
+    "zh-min-nan",
+    "zh-xiang",
+  ].map((t) => t.toLowerCase()),
+);
+
+// RFC 5646 section 2.1 "langtag" and "privateuse" productions.
+const LANGTAG = new RegExp(
+  "^(?:" +
+    "(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})" + // language (+ extlang)
+    "(?:-[a-z]{4})?" + // script
+    "(?:-(?:[a-z]{2}|[0-9]{3}))?" + // region
+    "(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*" + // variants
+    "(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*" + // extensions
+    "(?:-x(?:-[a-z0-9]{1,8})+)?" + // private use
+    "|x(?:-[a-z0-9]{1,8})+" +
+    ")$",
+  "i",
+);
+
+export function isLanguageTag(value: string): boolean {
+  return LANGTAG.test(value) || GRANDFATHERED.has(value.toLowerCase());
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+// ISO 8601 extended date-time; seconds, fraction and offset optional (xAPI 1.0.3).
+const ISO_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-](\d{2})(?::?(\d{2}))?)?$/;
+// RFC 3339 date-time: seconds and offset required (xAPI 2.0 / IEEE 9274.1.1).
+const RFC3339_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * Returns a reason the timestamp is invalid, or null if it is valid.
+ * `strict` selects RFC 3339 (xAPI 2.0); otherwise ISO 8601 extended format (1.0.3).
+ * Both reject the "-00:00" offset, which RFC 3339 reserves for "offset unknown".
+ */
+export function timestampProblem(value: string, strict: boolean): string | null {
+  const m = (strict ? RFC3339_TIMESTAMP : ISO_TIMESTAMP).exec(value);
+  if (!m) {
+    return strict
+      ? "must be an RFC 3339 timestamp with seconds and a timezone (e.g. 2024-05-01T10:00:00.000Z)"
+      : "must be an ISO 8601 timestamp (e.g. 2024-05-01T10:00:00.000Z)";
+  }
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (month < 1 || month > 12) return "has a month outside 01-12";
+  if (day < 1 || day > daysInMonth(year, month)) return "has a day that does not exist";
+  if (hour > 23 || minute > 59 || second > 60) return "has a time of day out of range";
+  const offsetHours = m[8] === undefined ? 0 : Number(m[8]);
+  const offsetMinutes = m[9] === undefined ? 0 : Number(m[9]);
+  if (offsetHours > 23 || offsetMinutes > 59) return "has a timezone offset out of range";
+  if (m[7]?.startsWith("-") && offsetHours === 0 && offsetMinutes === 0) {
+    return 'must not use the "-00:00" offset';
+  }
+  return null;
+}
+
+const NUM = "\\d+(?:[.,]\\d+)?";
+const DURATION = new RegExp(
+  `^P(?:(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}D)?(?:T(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?|${NUM}W)$`,
+);
+
+/** ISO 8601 duration in the PnYnMnDTnHnMnS or PnW form. */
+export function isDuration(value: string): boolean {
+  if (!DURATION.test(value)) return false;
+  // "P" and "PT" alone, or a "T" with nothing after it, designate no duration at all.
+  return value !== "P" && !value.endsWith("T");
+}

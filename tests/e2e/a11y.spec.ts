@@ -1,0 +1,54 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const pages = [
+  "/",
+  ...Array.from({ length: 11 }, (_, i) => `/lessons/${i + 1}/`),
+  "/signin/",
+  "/exam/",
+  "/quiz/2/",
+  "/verify/",
+];
+
+for (const prefix of ["", "/ru"]) {
+  for (const path of pages) {
+    const url = `${prefix}${path}`;
+    test(`axe finds no WCAG 2.2 AA violation on ${url}`, async ({ page }) => {
+      await page.goto(url);
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`);
+      expect(summary).toEqual([]);
+    });
+  }
+}
+
+test("pages declare their language and offer a skip link to main", async ({ page }) => {
+  await page.goto("/lessons/2/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "kk");
+  await page.keyboard.press("Tab");
+  const skip = page.locator(".skip-link");
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/u);
+  await page.goto("/ru/lessons/2/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.locator("#clause-2-1")).toHaveAttribute("lang", "kk");
+});
+
+test("lesson pages link previous and next lessons and list their contents", async ({ page }) => {
+  await page.goto("/lessons/2/");
+  await expect(page.locator('a[rel="prev"]')).toHaveAttribute("href", "/lessons/1/");
+  await expect(page.locator('a[rel="next"]')).toHaveAttribute("href", "/lessons/3/");
+  await expect(page.locator(".toc a").first()).toHaveAttribute("href", "#official-text");
+  await page.goto("/ru/lessons/11/");
+  await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+  await expect(page.locator('a[rel="prev"]')).toHaveAttribute("href", "/ru/lessons/10/");
+});
+
+test("the home page maps all 11 lessons and links search and exam", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator(".course-card")).toHaveCount(11);
+  await expect(page.locator('main a[href="/search/"]')).toHaveCount(1);
+  await expect(page.locator('main a[href="/exam/"]')).toHaveCount(1);
+});

@@ -1,0 +1,116 @@
+// Statements with attachments (multipart/mixed, matched by SHA-2) and signed statements
+// (JWS RS256 with x5c), through the HTTP resource, on both databases.
+import { createHash, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildMultipartMixed, parseMultipartMixed } from "../../../src/server/xapi/multipart.ts";
+import { SIGNATURE_USAGE, signStatement, x5cFromPem } from "../../../src/server/xapi/signature.ts";
+import type { Statement } from "../../../src/server/xapi/types.ts";
+import { databases } from "../helpers/databases.ts";
+import { statement, testLrs } from "../helpers/lrs.ts";
+
+const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+
+for (const database of databases) {
+  describe(`attachments and signatures on ${database.name}`, () => {
+    let lrs: Awaited<ReturnType<typeof testLrs>>;
+    let auth: string;
+    beforeAll(async () => {
+      lrs = await testLrs(database);
+      auth = await lrs.basic(["all"]);
+    });
+    afterAll(async () => lrs.close());
+
+    const send = (body: Uint8Array, contentType: string) =>
+      lrs.app.request("/xapi/statements", {
+        method: "POST",
+        headers: {
+          Authorization: auth,
+          "X-Experience-API-Version": "1.0.3",
+          "Content-Type": contentType,
+        },
+        body: body as Uint8Array<ArrayBuffer>,
+      });
+
+    it("1.5.2: stores a statement with a binary attachment and returns it with attachments=true", async () => {
+      const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10, 0x0d, 0x0a]);
+      const id = randomUUID();
+      const s = statement({
+        id,
+        attachments: [
+          {
+            usageType: "http://id.tincanapi.com/attachment/certificate-of-completion",
+            display: { "kk-KZ": "Сертификат" },
+            contentType: "application/pdf",
+            length: pdf.length,
+            sha2: sha256(pdf),
+          },
+        ],
+      });
+      const multipart = buildMultipartMixed(JSON.stringify(s), [
+        { sha2: sha256(pdf), contentType: "application/pdf", body: pdf },
+      ]);
+      expect((await send(multipart.body, multipart.contentType)).status).toBe(200);
+      const back = await lrs.app.request(`/xapi/statements?statementId=${id}&attachments=true`, {
+        headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3" },
+      });
+      expect(back.headers.get("content-type")).toMatch(/^multipart\/mixed; boundary=/u);
+      const parsed = parseMultipartMixed(
+        new Uint8Array(await back.arrayBuffer()),
+        back.headers.get("content-type") ?? "",
+      );
+      expect((parsed.statements as Statement).id).toBe(id);
+      expect(Buffer.from(parsed.attachments[0]?.body ?? []).equals(Buffer.from(pdf))).toBe(true);
+    });
+
+    it("1.5.2: refuses an attachment declared without its part, and a part with a wrong hash", async () => {
+      const data = new TextEncoder().encode("сертификат");
+      const declared = statement({
+        attachments: [
+          {
+            usageType: "http://id.tincanapi.com/attachment/supporting_media",
+            display: { "en-US": "x" },
+            contentType: "text/plain",
+            length: data.length,
+            sha2: sha256(data),
+          },
+        ],
+      });
+      const missing = buildMultipartMixed(JSON.stringify(declared), []);
+      expect((await send(missing.body, missing.contentType)).status).toBe(400);
+      const wrong = buildMultipartMixed(JSON.stringify(declared), [
+        { sha2: sha256(data), contentType: "text/plain", body: new TextEncoder().encode("басқа") },
+      ]);
+      expect((await send(wrong.body, wrong.contentType)).status).toBe(400);
+    });
+
+    it("Data 2.6: accepts a correctly signed statement and refuses a tampered one", async () => {
+      const key = readFileSync("tests/server/xapi/fixtures/signer.key.pem", "utf8");
+      const cert = readFileSync("tests/server/xapi/fixtures/signer.cert.pem", "utf8");
+      const base = statement({ id: randomUUID() }) as unknown as Statement;
+      const jws = new TextEncoder().encode(signStatement(base, key, "RS256", [x5cFromPem(cert)]));
+      const signature = {
+        usageType: SIGNATURE_USAGE,
+        display: { "en-US": "signature" },
+        contentType: "application/octet-stream",
+        length: jws.length,
+        sha2: sha256(jws),
+      };
+      const good = buildMultipartMixed(JSON.stringify({ ...base, attachments: [signature] }), [
+        { sha2: sha256(jws), contentType: "application/octet-stream", body: jws },
+      ]);
+      expect((await send(good.body, good.contentType)).status).toBe(200);
+      const tampered = {
+        ...base,
+        id: randomUUID(),
+        verb: { id: "http://adlnet.gov/expapi/verbs/passed" },
+        attachments: [signature],
+      };
+      const bad = buildMultipartMixed(JSON.stringify(tampered), [
+        { sha2: sha256(jws), contentType: "application/octet-stream", body: jws },
+      ]);
+      const refused = await send(bad.body, bad.contentType);
+      expect(refused.status).toBe(400);
+    });
+  });
+}
