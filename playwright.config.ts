@@ -37,6 +37,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       ADAL_ORIGIN: `http://127.0.0.1:${port}`,
+      // Playwright passes the parent environment through; CI's DATABASE_URL is for the vitest suites.
+      DATABASE_URL: "",
       ADAL_DB: join(tmpdir(), `adal-e2e-${process.pid}-${Date.now()}.sqlite`),
       ADAL_DEMO_PASSWORD: E2E_PASSWORD,
       // A fixed 20-item pool, so the exam test knows what an attempt holds.

@@ -4,8 +4,11 @@ import { z } from "zod";
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   HOST: z.string().default("0.0.0.0"),
-  /** PostgreSQL connection string; when unset the embedded SQLite file is used. */
-  DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL connection string; when unset or empty the embedded SQLite file is used. */
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().url().optional(),
+  ),
   ADAL_DB: z.string().default("data/adal.sqlite"),
   /** NORMAL survives a crash or kill -9 of the process (WAL); FULL also a power cut. */
   ADAL_SQLITE_SYNC: z.enum(["NORMAL", "FULL"]).default("NORMAL"),

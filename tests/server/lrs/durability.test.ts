@@ -15,6 +15,8 @@ function start(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["src/server/main.ts"], {
     env: {
       ...process.env,
+      // CI exports DATABASE_URL for the PostgreSQL suites; this test is about the SQLite file.
+      DATABASE_URL: "",
       PORT: String(port),
       HOST: "127.0.0.1",
       ADAL_DB: db,

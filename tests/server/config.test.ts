@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../../src/server/config.ts";
+
+describe("readConfig", () => {
+  it("uses the embedded database when DATABASE_URL is unset or empty", () => {
+    expect(readConfig({}).DATABASE_URL).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: "", ADAL_DB: "x.sqlite" }).ADAL_DB).toBe("x.sqlite");
+  });
+
+  it("takes a PostgreSQL URL when one is given", () => {
+    const url = "postgres://postgres@127.0.0.1:5432/test";
+    expect(readConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => readConfig({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/u);
+    expect(() => readConfig({ PORT: "70000" })).toThrow(/PORT/u);
+  });
+
+  it("derives the public origin from the port unless ADAL_ORIGIN is set", () => {
+    expect(readConfig({ PORT: "5000" }).origin).toBe("http://localhost:5000");
+    expect(readConfig({ ADAL_ORIGIN: "https://adal.police.kz/" }).origin).toBe(
+      "https://adal.police.kz",
+    );
+  });
+});
