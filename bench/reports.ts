@@ -20,7 +20,7 @@ import {
   transcript,
 } from "../src/server/reports/analysis.ts";
 import { dueLearners, overview, stuckLearners } from "../src/server/reports/queries.ts";
-import { ReportProjection } from "../src/server/reports/store.ts";
+import { projectionHook } from "../src/server/reports/store.ts";
 
 const { values } = parseArgs({
   options: {
@@ -65,8 +65,7 @@ async function run(backend: "sqlite" | "postgres") {
   const started = Date.now();
   const generated = await generateHistory(
     accounts,
-    new StatementStore(db.sql),
-    new ReportProjection(db.sql, origin),
+    new StatementStore(db.sql, projectionHook(origin)),
     {
       learners: Number(values.learners),
       months: Number(values.months),

@@ -6,7 +6,7 @@ import { generateHistory } from "../demo/generate.ts";
 import { seedDemo } from "../demo/seed.ts";
 import { loadExamPool } from "../exam/pool.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
-import { ReportProjection } from "../reports/store.ts";
+import { projectionHook } from "../reports/store.ts";
 import { hashPassword, randomToken } from "../security/password.ts";
 import { type CliContext, UsageError } from "./context.ts";
 
@@ -168,8 +168,7 @@ export async function demoCommand(ctx: CliContext, args: string[]): Promise<void
     const started = Date.now();
     const result = await generateHistory(
       ctx.accounts,
-      new StatementStore(ctx.db.sql),
-      new ReportProjection(ctx.db.sql, ctx.config.origin),
+      new StatementStore(ctx.db.sql, projectionHook(ctx.config.origin)),
       {
         learners,
         months,

@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import type { AccountStore } from "../accounts/store.ts";
 import { seededRandom } from "../exam/draw.ts";
 import type { StatementStore } from "../lrs/statement-store.ts";
-import type { ReportProjection } from "../reports/store.ts";
 import { hashPassword } from "../security/password.ts";
 import { prepareStatement } from "../xapi/prepare.ts";
 import type { Statement } from "../xapi/types.ts";
@@ -32,8 +31,8 @@ const CLAUSES = "https://adal.kz/xapi/extensions/clauses";
 
 export async function generateHistory(
   accounts: AccountStore,
+  /** The LRS store; give it the projection hook so the reports see the history. */
   statements: StatementStore,
-  projection: ReportProjection,
   o: GenerateOptions,
 ): Promise<{ learners: number; statements: number }> {
   const random = seededRandom(o.seed ?? 42);
@@ -77,9 +76,7 @@ export async function generateHistory(
     const prepared = buffer.map((s) =>
       prepareStatement(s, { stored, authority, version: "1.0.3" }),
     );
-    await projection.ingest(
-      (await statements.insert(prepared)) as unknown as Record<string, unknown>[],
-    );
+    await statements.insert(prepared);
     total += buffer.length;
     o.onProgress?.(total);
     buffer = [];

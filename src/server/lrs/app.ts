@@ -2,7 +2,6 @@
 // (1.0.3), authentication, then the resources. Every error is an answer with a reason.
 import { Hono } from "hono";
 import { XapiError } from "../xapi/errors.ts";
-import type { Statement } from "../xapi/types.ts";
 import { negotiateVersion, SUPPORTED_VERSIONS } from "../xapi/version.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { documentRoutes } from "./documents-routes.ts";
@@ -18,7 +17,6 @@ export interface LrsDeps {
   principals: PrincipalResolver[];
   policy?: StatementPolicy | undefined;
   clock: () => Date;
-  onStored?: ((statements: Statement[]) => Promise<void>) | undefined;
 }
 
 const ALLOWED_HEADERS =

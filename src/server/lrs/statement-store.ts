@@ -35,17 +35,25 @@ export interface QueryPage {
 
 type StatementRow = { seq: number | string; body: string };
 
+/**
+ * Work that must commit with the statements it is given, in the same transaction (the
+ * reporting projection): a crash can then never keep a statement and lose its projection.
+ */
+export type InsertHook = (tx: Sql, stored: readonly Statement[]) => Promise<void>;
+
 /** Agent roles the `agent` filter matches without related_agents (Communication 2.1.3). */
 const DIRECT_AGENT_ROLES = new Set(["actor", "object"]);
 
 export class StatementStore {
   readonly sql: Sql;
+  private readonly onInsert: InsertHook | undefined;
 
-  constructor(sql: Sql) {
+  constructor(sql: Sql, onInsert?: InsertHook) {
     this.sql = sql;
+    this.onInsert = onInsert;
   }
 
-  /** Stores prepared statements and their attachments, all or nothing. */
+  /** Stores prepared statements and their attachments (and the hook's rows), all or nothing. */
   async insert(
     statements: readonly Statement[],
     attachments: readonly AttachmentPart[] = [],
@@ -78,6 +86,7 @@ export class StatementStore {
           [a.sha2.toLowerCase(), a.contentType, a.body],
         );
       }
+      if (stored.length > 0 && this.onInsert) await this.onInsert(tx, stored);
       return stored;
     });
   }

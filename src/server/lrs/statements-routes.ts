@@ -39,8 +39,6 @@ export interface StatementRoutesDeps {
   statements: StatementStore;
   policy?: StatementPolicy | undefined;
   clock: () => Date;
-  /** Called after statements are stored (the reporting projection). */
-  onStored?: ((statements: Statement[]) => Promise<void>) | undefined;
 }
 
 const QUERY_PARAMS = [
@@ -124,8 +122,7 @@ async function store(
   const prepared = statements.map((s) =>
     prepareStatement(s, { stored, authority: principal.authority, version }),
   );
-  const inserted = await deps.statements.insert(prepared, attachments);
-  if (inserted.length > 0 && deps.onStored) await deps.onStored(inserted);
+  await deps.statements.insert(prepared, attachments);
   return prepared.map((s) => s.id ?? "");
 }
 

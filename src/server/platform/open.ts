@@ -20,7 +20,7 @@ import { lrsMigrations } from "../lrs/schema.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
 import { reportRoutes } from "../reports/routes.ts";
 import { reportMigrations } from "../reports/schema.ts";
-import { ReportProjection } from "../reports/store.ts";
+import { projectionHook } from "../reports/store.ts";
 import { prepareStatement } from "../xapi/prepare.ts";
 import type { Statement } from "../xapi/types.ts";
 import { learnerActor } from "./actor.ts";
@@ -34,7 +34,6 @@ export interface Platform {
   accounts: AccountStore;
   credentials: CredentialStore;
   statements: StatementStore;
-  projection: ReportProjection;
   examProblem: string | null;
   close(): Promise<void>;
 }
@@ -59,22 +58,13 @@ export async function openPlatform(
   const origin = config.origin;
   const accounts = new AccountStore(db.sql);
   const credentials = new CredentialStore(db.sql);
-  const statements = new StatementStore(db.sql);
-  const projection = new ReportProjection(db.sql, origin);
-  const onStored = async (stored: Statement[]) => {
-    await projection.ingest(stored as unknown as Record<string, unknown>[]);
-    const voided = stored
-      .filter((s) => s.verb.id === "http://adlnet.gov/expapi/verbs/voided")
-      .map((s) => String((s.object as { id?: string }).id));
-    if (voided.length > 0) await projection.forget(voided);
-  };
+  const statements = new StatementStore(db.sql, projectionHook(origin));
   const lrs = createLrs({
     statements,
     documents: new DocumentStore(db.sql),
     principals: [basicAuthResolver(credentials, origin), sessionResolver(accounts, origin, clock)],
     policy: platformPolicy(accounts, origin),
     clock,
-    onStored,
   });
 
   // The exam service records with its own authority, straight into the store.
@@ -88,7 +78,7 @@ export async function openPlatform(
     const prepared = (raw as Statement[]).map((s) =>
       prepareStatement(s, { stored, authority: examAuthority, version: "2.0.0" }),
     );
-    await onStored(await statements.insert(prepared));
+    await statements.insert(prepared);
   };
   let examProblem: string | null = null;
   const exams = new ExamStore(db.sql);
@@ -125,7 +115,6 @@ export async function openPlatform(
     accounts,
     credentials,
     statements,
-    projection,
     examProblem,
     close: () => db.close(),
   };

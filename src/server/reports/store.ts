@@ -1,7 +1,23 @@
-// Keeps the reporting projection in step with the LRS: the LRS calls `ingest` after it has
-// stored statements, and `forget` when statements are voided. Idempotent (resends are no-ops).
+// Keeps the reporting projection in step with the LRS: the statement store runs
+// `projectionHook` inside each insert transaction (rows for new statements, rows removed for
+// voided ones). Idempotent (resends are no-ops).
 import type { Sql } from "../db/sql.ts";
+import type { InsertHook } from "../lrs/statement-store.ts";
+import type { Statement } from "../xapi/types.ts";
+import { VOIDED_VERB } from "../xapi/validate.ts";
 import { projectStatement } from "./projection.ts";
+
+/** The statement store's hook that projects what it stores, in the same transaction. */
+export function projectionHook(origin: string): InsertHook {
+  return async (tx: Sql, stored: readonly Statement[]) => {
+    const projection = new ReportProjection(tx, origin);
+    await projection.ingest(stored as unknown as Record<string, unknown>[]);
+    const voided = stored
+      .filter((s) => s.verb.id === VOIDED_VERB)
+      .map((s) => String((s.object as { id?: string }).id));
+    if (voided.length > 0) await projection.forget(voided);
+  };
+}
 
 export class ReportProjection {
   readonly sql: Sql;

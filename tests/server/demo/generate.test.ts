@@ -6,7 +6,7 @@ import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
 import { clauseHeatmap, itemAnalysis } from "../../../src/server/reports/analysis.ts";
 import { overview } from "../../../src/server/reports/queries.ts";
-import { ReportProjection } from "../../../src/server/reports/store.ts";
+import { projectionHook } from "../../../src/server/reports/store.ts";
 import { validateStatement } from "../../../src/server/xapi/validate.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
@@ -17,7 +17,7 @@ describe("demo history generator", () => {
     const accounts = new AccountStore(db.sql);
     await seedDemo(accounts, "Demo-Password-1", new Date());
     const origin = "https://adal.test";
-    const statements = new StatementStore(db.sql);
+    const statements = new StatementStore(db.sql, projectionHook(origin));
     const items = (prefix: string) =>
       [2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((section) =>
         Array.from({ length: 4 }, (_, i) => ({
@@ -27,19 +27,14 @@ describe("demo history generator", () => {
         })),
       );
     const now = new Date("2026-11-25T12:00:00Z");
-    const result = await generateHistory(
-      accounts,
-      statements,
-      new ReportProjection(db.sql, origin),
-      {
-        learners: 60,
-        months: 18,
-        origin,
-        now,
-        examItems: items("x"),
-        practiceItems: items("p"),
-      },
-    );
+    const result = await generateHistory(accounts, statements, {
+      learners: 60,
+      months: 18,
+      origin,
+      now,
+      examItems: items("x"),
+      practiceItems: items("p"),
+    });
     expect(result.learners).toBe(60);
     expect(result.statements).toBeGreaterThan(1000);
 
