@@ -107,6 +107,7 @@ async function run(backend: "sqlite" | "postgres") {
             String(batch),
           ]);
           let out = "";
+          child.stderr.on("data", (c: Buffer) => process.stderr.write(c));
           child.stdout.on("data", (chunk: Buffer) => {
             out += chunk.toString();
           });

@@ -23,8 +23,11 @@ export async function openDatabase(options: {
   }
   if (options.file !== ":memory:") mkdirSync(dirname(options.file), { recursive: true });
   const db = new DatabaseSync(options.file);
+  // Checkpointing every 10,000 pages (40 MB of WAL) instead of SQLite's 1,000 writes each hot
+  // index page back once where it was written ten times: bench:lrs measured 30-40 % more
+  // statements/s on 2 cores. Durability is unchanged: a commit is in the WAL either way.
   db.exec(
-    `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.sync ?? "NORMAL"}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;`,
+    `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${options.sync ?? "NORMAL"}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 10000;`,
   );
   return { sql: sqliteSql(db), describe: `SQLite ${options.file}`, close: async () => db.close() };
 }

@@ -77,4 +77,39 @@ export const lrsMigrations: Migration[] = [
       ];
     },
   },
+  {
+    // SQLite: the index side tables become WITHOUT ROWID, so each row is one B-tree insert
+    // (its primary key) instead of two (the rowid table and the key's index). PostgreSQL has
+    // no rowid; nothing changes there.
+    version: 2,
+    statements: (dialect) =>
+      dialect === "postgres"
+        ? []
+        : [
+            ...rebuildWithoutRowid(
+              "lrs_statement_agents",
+              "seq BIGINT NOT NULL, ifi TEXT NOT NULL, related INTEGER NOT NULL, PRIMARY KEY (ifi, related, seq)",
+              "seq, ifi, related",
+            ),
+            ...rebuildWithoutRowid(
+              "lrs_statement_activities",
+              "seq BIGINT NOT NULL, activity TEXT NOT NULL, related INTEGER NOT NULL, PRIMARY KEY (activity, related, seq)",
+              "seq, activity, related",
+            ),
+            ...rebuildWithoutRowid(
+              "lrs_agents",
+              "ifi TEXT PRIMARY KEY, agent TEXT NOT NULL",
+              "ifi, agent",
+            ),
+          ],
+  },
 ];
+
+function rebuildWithoutRowid(table: string, columns: string, names: string): string[] {
+  return [
+    `CREATE TABLE ${table}_new (${columns}) WITHOUT ROWID`,
+    `INSERT INTO ${table}_new (${names}) SELECT ${names} FROM ${table}`,
+    `DROP TABLE ${table}`,
+    `ALTER TABLE ${table}_new RENAME TO ${table}`,
+  ];
+}

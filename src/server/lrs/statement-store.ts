@@ -41,6 +41,9 @@ type StatementRow = { seq: number | string; body: string };
  */
 export type InsertHook = (tx: Sql, stored: readonly Statement[]) => Promise<void>;
 
+/** How far a chain of StatementRefs is followed for the filters (a guard, not a rule). */
+const MAX_REF_CHAIN = 16;
+
 /** Agent roles the `agent` filter matches without related_agents (Communication 2.1.3). */
 const DIRECT_AGENT_ROLES = new Set(["actor", "object"]);
 
@@ -64,21 +67,7 @@ export class StatementStore {
     return this.sql.transaction(async (tx) => {
       const stored: Statement[] = [];
       for (const statement of statements) {
-        const existing = await tx.get<{ body: string }>(
-          "SELECT body FROM lrs_statements WHERE id = ?",
-          [statement.id ?? ""],
-        );
-        if (existing) {
-          if (!sameStatement(JSON.parse(existing.body) as Statement, statement)) {
-            throw new XapiError(
-              409,
-              `Statement ${statement.id} already exists with different content; statements are immutable.`,
-            );
-          }
-          continue;
-        }
-        await this.insertOne(tx, statement);
-        stored.push(statement);
+        if (await this.insertOne(tx, statement)) stored.push(statement);
       }
       for (const a of attachments) {
         await tx.run(
@@ -91,7 +80,8 @@ export class StatementStore {
     });
   }
 
-  private async insertOne(tx: Sql, statement: Statement): Promise<void> {
+  /** Inserts one statement; false when the same statement was already stored (a resend). */
+  private async insertOne(tx: Sql, statement: Statement): Promise<boolean> {
     const id = statement.id ?? "";
     const object = statement.object as { objectType?: string; id?: string };
     let voids: string | null = null;
@@ -108,9 +98,10 @@ export class StatementStore {
       voids = object.id;
     }
     const authority = statement.authority ? agentIfi(statement.authority) : null;
+    // The common case, a new id, costs one statement; only a clash reads the stored one.
     const row = await tx.get<{ seq: number | string }>(
       `INSERT INTO lrs_statements (id, body, verb, registration, stored, authority, voids)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
       [
         id,
         JSON.stringify(statement),
@@ -121,40 +112,22 @@ export class StatementStore {
         voids,
       ],
     );
-    const seq = Number(row?.seq);
+    if (!row) {
+      const existing = await tx.get<{ body: string }>(
+        "SELECT body FROM lrs_statements WHERE id = ?",
+        [id],
+      );
+      if (existing && sameStatement(JSON.parse(existing.body) as Statement, statement))
+        return false;
+      throw new XapiError(
+        409,
+        `Statement ${id} already exists with different content; statements are immutable.`,
+      );
+    }
+    const seq = Number(row.seq);
     if (voids) await tx.run("UPDATE lrs_statements SET voided = 1 WHERE id = ?", [voids]);
 
-    const agents = new Map<string, number>();
-    for (const { ifi, role } of statementAgents(statement)) {
-      const related = DIRECT_AGENT_ROLES.has(role) ? 0 : 1;
-      agents.set(ifi, Math.min(agents.get(ifi) ?? 1, related));
-    }
-    const activities = new Map<string, number>();
-    for (const { id: activity, role } of statementActivities(statement)) {
-      const related = role === "object" ? 0 : 1;
-      activities.set(activity, Math.min(activities.get(activity) ?? 1, related));
-    }
-    // A statement that references another is found by the filters that find its target.
-    if (object.objectType === "StatementRef" && object.id) {
-      const target = await tx.get<{ seq: number | string }>(
-        "SELECT seq FROM lrs_statements WHERE id = ?",
-        [object.id],
-      );
-      if (target) {
-        for (const r of await tx.all<{ ifi: string; related: number }>(
-          "SELECT ifi, related FROM lrs_statement_agents WHERE seq = ?",
-          [target.seq],
-        )) {
-          agents.set(r.ifi, Math.min(agents.get(r.ifi) ?? 1, Number(r.related)));
-        }
-        for (const r of await tx.all<{ activity: string; related: number }>(
-          "SELECT activity, related FROM lrs_statement_activities WHERE seq = ?",
-          [target.seq],
-        )) {
-          activities.set(r.activity, Math.min(activities.get(r.activity) ?? 1, Number(r.related)));
-        }
-      }
-    }
+    const { agents, activities } = await this.indexRows(tx, statement);
     for (const [ifi, related] of agents) {
       await tx.run("INSERT INTO lrs_statement_agents (seq, ifi, related) VALUES (?, ?, ?)", [
         seq,
@@ -172,7 +145,8 @@ export class StatementStore {
       const ifi = agentIfi(statement.actor);
       if (ifi) {
         await tx.run(
-          "INSERT INTO lrs_agents (ifi, agent) VALUES (?, ?) ON CONFLICT (ifi) DO UPDATE SET agent = excluded.agent",
+          // Rewriting an unchanged row would still dirty its page for the commit to write.
+          "INSERT INTO lrs_agents (ifi, agent) VALUES (?, ?) ON CONFLICT (ifi) DO UPDATE SET agent = excluded.agent WHERE lrs_agents.agent <> excluded.agent",
           [ifi, JSON.stringify(statement.actor as Agent)],
         );
       }
@@ -180,10 +154,46 @@ export class StatementStore {
     const activity = statement.object as { objectType?: string; id?: string; definition?: unknown };
     if ((activity.objectType ?? "Activity") === "Activity" && activity.id && activity.definition) {
       await tx.run(
-        "INSERT INTO lrs_activities (id, definition) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition",
+        "INSERT INTO lrs_activities (id, definition) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition WHERE lrs_activities.definition <> excluded.definition",
         [activity.id, JSON.stringify(activity.definition)],
       );
     }
+    return true;
+  }
+
+  /**
+   * The agent and activity index rows of a statement (related = 0 for actor/object, 1 for
+   * any other place). A statement that references another is also found by the filters that
+   * find its target (Communication 2.1.3), so a StatementRef chain adds its targets' rows,
+   * read from their bodies: the side tables have no index by seq to look them up by.
+   */
+  private async indexRows(
+    tx: Sql,
+    statement: Statement,
+  ): Promise<{ agents: Map<string, number>; activities: Map<string, number> }> {
+    const agents = new Map<string, number>();
+    const activities = new Map<string, number>();
+    const seen = new Set<string>();
+    let current: Statement | undefined = statement;
+    while (current && seen.size < MAX_REF_CHAIN) {
+      seen.add(current.id ?? "");
+      for (const { ifi, role } of statementAgents(current)) {
+        const related = DIRECT_AGENT_ROLES.has(role) ? 0 : 1;
+        agents.set(ifi, Math.min(agents.get(ifi) ?? 1, related));
+      }
+      for (const { id: activity, role } of statementActivities(current)) {
+        const related = role === "object" ? 0 : 1;
+        activities.set(activity, Math.min(activities.get(activity) ?? 1, related));
+      }
+      const object = current.object as { objectType?: string; id?: string };
+      if (object.objectType !== "StatementRef" || !object.id || seen.has(object.id)) break;
+      const target = await tx.get<{ body: string }>(
+        "SELECT body FROM lrs_statements WHERE id = ?",
+        [object.id],
+      );
+      current = target ? (JSON.parse(target.body) as Statement) : undefined;
+    }
+    return { agents, activities };
   }
 
   /** One statement by id; voided ones only through `voided: true` (voidedStatementId). */

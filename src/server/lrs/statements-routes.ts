@@ -10,7 +10,7 @@ import {
   checkAttachments,
   parseMultipartMixed,
 } from "../xapi/multipart.ts";
-import { prepareStatement } from "../xapi/prepare.ts";
+import { prepareInPlace } from "../xapi/prepare.ts";
 import { verifySignedStatements } from "../xapi/signature.ts";
 import type { Statement } from "../xapi/types.ts";
 import { isIri, isUuid, validateStatement } from "../xapi/validate.ts";
@@ -120,7 +120,7 @@ async function store(
   verifySignedStatements(statements, attachments);
   const stored = deps.clock().toISOString();
   const prepared = statements.map((s) =>
-    prepareStatement(s, { stored, authority: principal.authority, version }),
+    prepareInPlace(s, { stored, authority: principal.authority, version }),
   );
   await deps.statements.insert(prepared, attachments);
   return prepared.map((s) => s.id ?? "");

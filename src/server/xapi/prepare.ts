@@ -26,7 +26,14 @@ function normalizeContext(context: Context): void {
  * id, timestamp (defaults to stored), stored, authority and version. Returns a copy.
  */
 export function prepareStatement(statement: Statement, opts: PrepareOptions): Statement {
-  const out = structuredClone(statement);
+  return prepareInPlace(structuredClone(statement), opts);
+}
+
+/**
+ * `prepareStatement` without the copy, for statements nobody else holds (just parsed from a
+ * request body): cloning was 8 % of the server's time on a batch POST.
+ */
+export function prepareInPlace(out: Statement, opts: PrepareOptions): Statement {
   out.id ??= randomUUID();
   out.timestamp ??= opts.stored;
   out.stored = opts.stored;

@@ -147,6 +147,25 @@ for (const database of databases) {
       expect((await post(voidTheVoid)).status).toBe(400);
     });
 
+    it("2.1.3 StatementRef: a chain of references is found by the filters of its first target", async () => {
+      const activity = `${ORIGIN}/xapi/activities/ref-chain-${randomUUID()}`;
+      const agent = { mbox: `mailto:${randomUUID()}@police.kz` };
+      const first = randomUUID();
+      await post(statement({ id: first, actor: agent, object: { id: activity } }));
+      const ref = (id: string) =>
+        statement({
+          verb: { id: "http://adlnet.gov/expapi/verbs/commented" },
+          object: { objectType: "StatementRef", id },
+        });
+      const [second] = await (await post(ref(first))).json();
+      const [third] = await (await post(ref(second))).json();
+      const ids = async (query: string) =>
+        (await (await get(query)).json()).statements.map((s: { id: string }) => s.id).sort();
+      const expected = [first, second, third].sort();
+      expect(await ids(`?activity=${encodeURIComponent(activity)}`)).toEqual(expected);
+      expect(await ids(`?agent=${encodeURIComponent(JSON.stringify(agent))}`)).toEqual(expected);
+    });
+
     it("2.1.3 GET filters: agent, verb, activity, registration, related_*, since/until, ascending", async () => {
       const tag = randomUUID();
       const registration = randomUUID();
