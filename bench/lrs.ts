@@ -142,7 +142,8 @@ async function run(backend: "sqlite" | "postgres") {
 
   let loaded = n;
   const loadStart = Date.now();
-  for (const target of [LOAD]) {
+  // Reads are measured at 100,000 statements and again at the full load (e.g. 1,000,000).
+  for (const target of [...new Set([Math.min(100_000, LOAD), LOAD])]) {
     while (loaded < target) {
       const stored = new Date().toISOString();
       const chunk = Array.from({ length: Math.min(2000, target - loaded) }, () =>
@@ -159,7 +160,7 @@ async function run(backend: "sqlite" | "postgres") {
     }
     rows.push({
       measure: `bulk load to ${target}`,
-      value: `${Math.round((target - n) / ((Date.now() - loadStart) / 1000))} statements/s`,
+      value: `${Math.round((loaded - n) / ((Date.now() - loadStart) / 1000))} statements/s (in-process, batches of 2,000)`,
     });
     const filters: Record<string, string> = {
       "no filter": "",

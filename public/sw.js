@@ -1,13 +1,15 @@
 // @ts-check
 /// <reference lib="webworker" />
-// Adal's service worker: lessons, practice quizzes and search work offline once visited.
+// Adal's service worker: lessons, practice quizzes and search work offline once visited; the
+// eleven practice banks (static JSON, ~90 KB gzipped together) are fetched at install.
 // Pages: network first (fresh content when online), cache as fallback. Hashed assets under
 // /_astro/: cache first (immutable). The search index: stale-while-revalidate.
 // The LRS (/xapi/) and the platform API (/api/) are never cached: statements wait in the
 // IndexedDB outbox instead, which the page flushes when the connection returns.
 
-const VERSION = "adal-v1";
-const CORE = ["/", "/ru/", "/search-index.json"];
+const VERSION = "adal-v2";
+const BANKS = Array.from({ length: 11 }, (_, i) => `/quiz-banks/${i + 1}.json`);
+const CORE = ["/", "/ru/", "/search-index.json", ...BANKS];
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 sw.addEventListener("install", (event) => {

@@ -70,7 +70,7 @@ test("a learner answers a quiz with the keyboard and the LRS receives answered a
   await expect(page.locator(".quiz-summary")).toContainText("0 / 0");
 });
 
-test("the quiz at the end of a lesson loads its bank when scrolled into view", async ({ page }) => {
+test("the quiz at the end of a lesson loads its bank after the page", async ({ page }) => {
   const bank = page.waitForResponse((r) => r.url().endsWith("/quiz-banks/4.json"));
   await page.goto("/lessons/4/");
   await page.locator("footer").last().scrollIntoViewIfNeeded();
@@ -82,4 +82,28 @@ test("the quiz at the end of a lesson loads its bank when scrolled into view", a
   await expect(
     first.locator('.quiz-verdict a[href^="/lessons/4/#clause-4-"]').first(),
   ).toBeVisible();
+});
+
+test("a lesson's quiz works offline although it was never scrolled to online", async ({
+  page,
+  context,
+}) => {
+  await page.goto("/lessons/3/");
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) !== undefined);
+  // Every bank is precached at install, also those of lessons never opened.
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await caches.match("/quiz-banks/9.json"))))
+    .toBe(true);
+  await page.goto("/lessons/5/"); // now under the service worker's control
+  await expect(page.locator(".quiz-question").first()).toBeAttached(); // hydrated on idle
+  await context.setOffline(true);
+  await page.reload();
+  const first = page.locator(".quiz-question").first();
+  await first.scrollIntoViewIfNeeded();
+  await first.locator("input").first().check();
+  await first.getByRole("button", { name: "Жауапты тексеру" }).click();
+  await expect(
+    first.locator('.quiz-verdict a[href^="/lessons/5/#clause-5-"]').first(),
+  ).toBeVisible();
+  await context.setOffline(false);
 });

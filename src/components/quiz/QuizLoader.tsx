@@ -12,8 +12,10 @@ interface Props {
 }
 
 /**
- * A lesson's practice quiz, its bank fetched when the quiz scrolls into view, so the lesson
- * page itself stays light; the service worker keeps the fetched bank for offline use.
+ * A lesson's practice quiz. Its bank is fetched once the page is idle, not inlined, so the
+ * lesson's HTML stays light; hydrating on idle rather than on view means the quiz's code is
+ * loaded (and kept by the service worker, which also precaches every bank) even when the
+ * learner goes offline before scrolling down to it.
  */
 export default function QuizLoader({ section, src, s, prefix }: Props) {
   const [items, setItems] = useState<QuizItem[] | null>(null);

@@ -1,12 +1,18 @@
 // Statements on the shared SQL port: immutable inserts (same id + same content is a no-op,
 // different content a 409), voiding, and the filtered, paged queries of GET /statements.
 import type { Sql, SqlValue } from "../db/sql.ts";
-import { agentIfi, statementActivities, statementAgents } from "../xapi/agents.ts";
+import { agentIfi } from "../xapi/agents.ts";
 import { sameStatement } from "../xapi/compare.ts";
 import { XapiError } from "../xapi/errors.ts";
 import type { AttachmentPart } from "../xapi/multipart.ts";
 import type { Agent, Statement } from "../xapi/types.ts";
 import { VOIDED_VERB } from "../xapi/validate.ts";
+import {
+  collectIndexRows,
+  type IndexRows,
+  insertIndexRows,
+  newIndexRows,
+} from "./statement-index.ts";
 
 export interface StatementQuery {
   agent?: string | undefined;
@@ -41,12 +47,6 @@ type StatementRow = { seq: number | string; body: string };
  */
 export type InsertHook = (tx: Sql, stored: readonly Statement[]) => Promise<void>;
 
-/** How far a chain of StatementRefs is followed for the filters (a guard, not a rule). */
-const MAX_REF_CHAIN = 16;
-
-/** Agent roles the `agent` filter matches without related_agents (Communication 2.1.3). */
-const DIRECT_AGENT_ROLES = new Set(["actor", "object"]);
-
 export class StatementStore {
   readonly sql: Sql;
   private readonly onInsert: InsertHook | undefined;
@@ -66,9 +66,11 @@ export class StatementStore {
       throw new XapiError(400, "The batch contains the same statement id twice.");
     return this.sql.transaction(async (tx) => {
       const stored: Statement[] = [];
+      const rows = newIndexRows();
       for (const statement of statements) {
-        if (await this.insertOne(tx, statement)) stored.push(statement);
+        if (await this.insertOne(tx, statement, rows)) stored.push(statement);
       }
+      await insertIndexRows(tx, rows);
       for (const a of attachments) {
         await tx.run(
           "INSERT INTO lrs_attachments (sha2, content_type, body) VALUES (?, ?, ?) ON CONFLICT (sha2) DO NOTHING",
@@ -81,7 +83,7 @@ export class StatementStore {
   }
 
   /** Inserts one statement; false when the same statement was already stored (a resend). */
-  private async insertOne(tx: Sql, statement: Statement): Promise<boolean> {
+  private async insertOne(tx: Sql, statement: Statement, rows: IndexRows): Promise<boolean> {
     const id = statement.id ?? "";
     const object = statement.object as { objectType?: string; id?: string };
     let voids: string | null = null;
@@ -127,29 +129,10 @@ export class StatementStore {
     const seq = Number(row.seq);
     if (voids) await tx.run("UPDATE lrs_statements SET voided = 1 WHERE id = ?", [voids]);
 
-    const { agents, activities } = await this.indexRows(tx, statement);
-    for (const [ifi, related] of agents) {
-      await tx.run("INSERT INTO lrs_statement_agents (seq, ifi, related) VALUES (?, ?, ?)", [
-        seq,
-        ifi,
-        related,
-      ]);
-    }
-    for (const [activity, related] of activities) {
-      await tx.run(
-        "INSERT INTO lrs_statement_activities (seq, activity, related) VALUES (?, ?, ?)",
-        [seq, activity, related],
-      );
-    }
+    await collectIndexRows(tx, statement, seq, rows);
     if (statement.actor.objectType !== "Group") {
       const ifi = agentIfi(statement.actor);
-      if (ifi) {
-        await tx.run(
-          // Rewriting an unchanged row would still dirty its page for the commit to write.
-          "INSERT INTO lrs_agents (ifi, agent) VALUES (?, ?) ON CONFLICT (ifi) DO UPDATE SET agent = excluded.agent WHERE lrs_agents.agent <> excluded.agent",
-          [ifi, JSON.stringify(statement.actor as Agent)],
-        );
-      }
+      if (ifi) rows.people.set(ifi, JSON.stringify(statement.actor as Agent));
     }
     const activity = statement.object as { objectType?: string; id?: string; definition?: unknown };
     if ((activity.objectType ?? "Activity") === "Activity" && activity.id && activity.definition) {
@@ -159,41 +142,6 @@ export class StatementStore {
       );
     }
     return true;
-  }
-
-  /**
-   * The agent and activity index rows of a statement (related = 0 for actor/object, 1 for
-   * any other place). A statement that references another is also found by the filters that
-   * find its target (Communication 2.1.3), so a StatementRef chain adds its targets' rows,
-   * read from their bodies: the side tables have no index by seq to look them up by.
-   */
-  private async indexRows(
-    tx: Sql,
-    statement: Statement,
-  ): Promise<{ agents: Map<string, number>; activities: Map<string, number> }> {
-    const agents = new Map<string, number>();
-    const activities = new Map<string, number>();
-    const seen = new Set<string>();
-    let current: Statement | undefined = statement;
-    while (current && seen.size < MAX_REF_CHAIN) {
-      seen.add(current.id ?? "");
-      for (const { ifi, role } of statementAgents(current)) {
-        const related = DIRECT_AGENT_ROLES.has(role) ? 0 : 1;
-        agents.set(ifi, Math.min(agents.get(ifi) ?? 1, related));
-      }
-      for (const { id: activity, role } of statementActivities(current)) {
-        const related = role === "object" ? 0 : 1;
-        activities.set(activity, Math.min(activities.get(activity) ?? 1, related));
-      }
-      const object = current.object as { objectType?: string; id?: string };
-      if (object.objectType !== "StatementRef" || !object.id || seen.has(object.id)) break;
-      const target = await tx.get<{ body: string }>(
-        "SELECT body FROM lrs_statements WHERE id = ?",
-        [object.id],
-      );
-      current = target ? (JSON.parse(target.body) as Statement) : undefined;
-    }
-    return { agents, activities };
   }
 
   /** One statement by id; voided ones only through `voided: true` (voidedStatementId). */
