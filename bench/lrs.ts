@@ -158,6 +158,10 @@ async function run(backend: "sqlite" | "postgres") {
       );
       await server.platform.statements.insert(chunk);
     }
+    // A live server's autovacuum refreshes the planner's statistics as the table grows; a bulk
+    // load outruns it, and with stale statistics PostgreSQL plans the verb filter as a bitmap
+    // scan and sort of every matching row (0.7 s at 1M instead of under a millisecond).
+    if (backend === "postgres") await server.platform.db.sql.run("ANALYZE");
     rows.push({
       measure: `bulk load to ${target}`,
       value: `${Math.round((loaded - n) / ((Date.now() - loadStart) / 1000))} statements/s (in-process, batches of 2,000)`,

@@ -182,6 +182,9 @@ export async function demoCommand(ctx: CliContext, args: string[]): Promise<void
         },
       },
     );
+    // After a bulk load PostgreSQL's statistics are stale until autovacuum catches up, and
+    // stale statistics turn millisecond queries into full scans; refresh them now.
+    if (ctx.db.sql.dialect === "postgres") await ctx.db.sql.run("ANALYZE");
     ctx.out(
       `Generated ${result.learners} learners and ${result.statements} statements in ${Math.round((Date.now() - started) / 1000)} s.`,
     );
