@@ -2,7 +2,8 @@
 // and where (related = 0 for actor/object, the plain `agent`/`activity` filters; 1 for any
 // other place, reached with related_agents/related_activities). Rows of a batch are collected
 // while its statements are inserted, then written in multi-row INSERTs.
-import type { Sql, SqlValue } from "../db/sql.ts";
+import { insertMany } from "../db/insert-many.ts";
+import type { Sql } from "../db/sql.ts";
 import { statementActivities, statementAgents } from "../xapi/agents.ts";
 import type { Statement } from "../xapi/types.ts";
 
@@ -15,22 +16,6 @@ export interface IndexRows {
   activities: [seq: number, activity: string, related: number][];
   /** The latest Person object seen for each agent IFI (the Agents resource). */
   people: Map<string, string>;
-}
-
-/** Rows per multi-row INSERT: well under both databases' limits on bound parameters. */
-const ROWS_PER_INSERT = 200;
-
-async function insertMany(
-  tx: Sql,
-  head: string,
-  tail: string,
-  rows: readonly (readonly SqlValue[])[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const tuple = `(${chunk[0]?.map(() => "?").join(", ")})`;
-    await tx.run(`${head} VALUES ${chunk.map(() => tuple).join(", ")}${tail}`, chunk.flat());
-  }
 }
 
 export async function insertIndexRows(tx: Sql, rows: IndexRows): Promise<void> {

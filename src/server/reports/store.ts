@@ -1,6 +1,7 @@
 // Keeps the reporting projection in step with the LRS: the statement store runs
 // `projectionHook` inside each insert transaction (rows for new statements, rows removed for
 // voided ones). Idempotent (resends are no-ops).
+import { insertMany } from "../db/insert-many.ts";
 import type { Sql } from "../db/sql.ts";
 import type { InsertHook } from "../lrs/statement-store.ts";
 import type { Statement } from "../xapi/types.ts";
@@ -31,34 +32,43 @@ export class ReportProjection {
   async ingest(statements: readonly Record<string, unknown>[]): Promise<number> {
     const rows = statements.map((s) => projectStatement(s, this.origin)).filter((r) => r !== null);
     if (rows.length === 0) return 0;
+    // Multi-row inserts: on PostgreSQL a batch then costs two round trips, not one per row.
     await this.sql.transaction(async (tx) => {
-      for (const r of rows) {
-        await tx.run(
-          `INSERT INTO learning_events (statement_id, personnel_number, verb, kind, section, item_id, registration, success, scaled, response, duration_ms, ts)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id) DO NOTHING`,
-          [
+      await insertMany(
+        tx,
+        "INSERT INTO learning_events (statement_id, personnel_number, verb, kind, section, item_id, registration, success, scaled, response, duration_ms, ts)",
+        " ON CONFLICT (statement_id) DO NOTHING",
+        rows.map((r) => [
+          r.statementId,
+          r.personnelNumber,
+          r.verb,
+          r.kind,
+          r.section,
+          r.itemId,
+          r.registration,
+          r.success,
+          r.scaled,
+          r.response,
+          r.durationMs,
+          r.timestamp,
+        ]),
+      );
+      await insertMany(
+        tx,
+        "INSERT INTO learning_event_clauses (statement_id, clause, personnel_number, verb, kind, success, ts)",
+        " ON CONFLICT (statement_id, clause) DO NOTHING",
+        rows.flatMap((r) =>
+          [...new Set(r.clauses)].map((clause) => [
             r.statementId,
+            clause,
             r.personnelNumber,
             r.verb,
             r.kind,
-            r.section,
-            r.itemId,
-            r.registration,
             r.success,
-            r.scaled,
-            r.response,
-            r.durationMs,
             r.timestamp,
-          ],
-        );
-        for (const clause of r.clauses) {
-          await tx.run(
-            `INSERT INTO learning_event_clauses (statement_id, clause, personnel_number, verb, kind, success, ts)
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id, clause) DO NOTHING`,
-            [r.statementId, clause, r.personnelNumber, r.verb, r.kind, r.success, r.timestamp],
-          );
-        }
-      }
+          ]),
+        ),
+      );
     });
     return rows.length;
   }
