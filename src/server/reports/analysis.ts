@@ -11,24 +11,9 @@ import type { Sql, SqlValue } from "../db/sql.ts";
 export type { ClauseHeat, ItemStatistics, MonthTrend, TranscriptEntry };
 
 import type { ReportFilter } from "./queries.ts";
+import { rowScope, scope } from "./scope.ts";
 
 const num = (v: SqlValue | undefined) => (v === null || v === undefined ? 0 : Number(v));
-
-function scope(f: ReportFilter): { where: string; params: SqlValue[] } {
-  const units = f.units.length > 0 ? f.units : ["\u0000none"];
-  const params: SqlValue[] = [...units];
-  let where = `e.personnel_number IN (SELECT u.personnel_number FROM users u WHERE u.unit_code IN (${units.map(() => "?").join(", ")})${f.role ? " AND u.role = ?" : ""})`;
-  if (f.role) params.push(f.role);
-  if (f.from) {
-    where += " AND e.ts >= ?";
-    params.push(f.from);
-  }
-  if (f.to) {
-    where += " AND e.ts <= ?";
-    params.push(f.to);
-  }
-  return { where, params };
-}
 
 export const FACILITY_EASY = 0.9;
 export const FACILITY_HARD = 0.3;
@@ -90,8 +75,13 @@ export async function itemAnalysis(sql: Sql, f: ReportFilter): Promise<ItemStati
   });
 }
 
-export async function clauseHeatmap(sql: Sql, f: ReportFilter): Promise<ClauseHeat[]> {
-  const s = scope(f);
+export async function clauseHeatmap(
+  sql: Sql,
+  f: ReportFilter,
+  /** Which equivalent scope check to use; "auto" picks the cheaper one (tests pin each). */
+  form: "auto" | "inside" | "outside" = "auto",
+): Promise<ClauseHeat[]> {
+  const s = await rowScope(sql, f, form);
   const rows = await sql.all(
     `SELECT e.clause,
             SUM(CASE WHEN e.kind = 'quiz-item' THEN 1 ELSE 0 END) AS pa,

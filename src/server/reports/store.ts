@@ -55,6 +55,12 @@ export class ReportProjection {
       );
       await insertMany(
         tx,
+        "INSERT INTO report_people (personnel_number)",
+        " ON CONFLICT (personnel_number) DO NOTHING",
+        [...new Set(rows.map((r) => r.personnelNumber))].map((p) => [p]),
+      );
+      await insertMany(
+        tx,
         "INSERT INTO learning_event_clauses (statement_id, clause, personnel_number, verb, kind, success, ts)",
         " ON CONFLICT (statement_id, clause) DO NOTHING",
         rows.flatMap((r) =>

@@ -1,0 +1,95 @@
+// The heatmap's two scope checks ("one of the people inside" / "none of the people outside")
+// count exactly the same rows: people of other units, other roles and people with events but
+// no user row are left out either way, with and without a date range.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountMigrations } from "../../../src/server/accounts/schema.ts";
+import { AccountStore } from "../../../src/server/accounts/store.ts";
+import { migrate } from "../../../src/server/db/migrate.ts";
+import type { Sql } from "../../../src/server/db/sql.ts";
+import { clauseHeatmap } from "../../../src/server/reports/analysis.ts";
+import { reportMigrations } from "../../../src/server/reports/schema.ts";
+import { ReportProjection } from "../../../src/server/reports/store.ts";
+import { databases } from "../helpers/databases.ts";
+
+const ORIGIN = "https://adal.test";
+const NOW = new Date("2026-11-25T12:00:00Z");
+
+const answer = (person: string, clause: string, success: boolean, day: number) => ({
+  id: crypto.randomUUID(),
+  actor: { objectType: "Agent", account: { homePage: ORIGIN, name: person } },
+  verb: { id: "http://adlnet.gov/expapi/verbs/answered" },
+  object: { objectType: "Activity", id: `${ORIGIN}/xapi/activities/quiz-item/p02-gift-${day}` },
+  result: { success },
+  context: { extensions: { "https://adal.kz/xapi/extensions/clauses": [clause] } },
+  timestamp: `2026-11-${String(day).padStart(2, "0")}T10:00:00.000Z`,
+});
+
+for (const database of databases) {
+  describe(`heatmap scope forms on ${database.name}`, () => {
+    let sql: Sql;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ sql, close } = await database.open());
+      await migrate(sql, "accounts", accountMigrations);
+      await migrate(sql, "reports", reportMigrations);
+      const accounts = new AccountStore(sql);
+      await accounts.addUnit({ code: "U", name: "U", parentCode: null });
+      await accounts.addUnit({ code: "X", name: "X", parentCode: null });
+      const person = (n: string, unitCode: string, role: "learner" | "officer") => ({
+        personnelNumber: n,
+        fullName: n,
+        unitCode,
+        role,
+        email: null,
+        passwordHash: "x",
+        mustChangePassword: false,
+      });
+      await accounts.createUsers(
+        [
+          person("A1", "U", "learner"),
+          person("A2", "U", "learner"),
+          person("A3", "U", "learner"),
+          person("B1", "X", "learner"),
+          person("O1", "U", "officer"),
+        ],
+        NOW,
+      );
+      await new ReportProjection(sql, ORIGIN).ingest([
+        answer("A1", "2.10", false, 2),
+        answer("A1", "2.10", false, 3),
+        answer("A2", "2.10", true, 4),
+        answer("A3", "2.13", false, 20),
+        answer("B1", "2.10", false, 5), // another unit
+        answer("O1", "2.10", false, 6), // another role
+        answer("Z9", "2.10", false, 7), // no user row
+      ]);
+    });
+    afterAll(async () => close());
+
+    const heat = async (form: "inside" | "outside", extra: object = {}) =>
+      clauseHeatmap(sql, { units: ["U"], role: "learner", now: NOW, ...extra }, form);
+
+    it("counts only the learners of the unit, whichever form is used", async () => {
+      const inside = await heat("inside");
+      expect(await heat("outside")).toEqual(inside);
+      expect(await clauseHeatmap(sql, { units: ["U"], role: "learner", now: NOW })).toEqual(inside);
+      const gift = inside.find((h) => h.clause === "2.10");
+      expect(gift).toMatchObject({ practiceAnswers: 3, practiceWrong: 2, learnersWrong: 1 });
+      expect(inside.map((h) => h.clause).sort()).toEqual(["2.10", "2.13"]);
+    });
+
+    it("applies the date range the same way in both forms", async () => {
+      const range = { from: "2026-11-03T00:00:00.000Z", to: "2026-11-10T00:00:00.000Z" };
+      const inside = await heat("inside", range);
+      expect(await heat("outside", range)).toEqual(inside);
+      expect(inside).toEqual([
+        expect.objectContaining({ clause: "2.10", practiceAnswers: 2, practiceWrong: 1 }),
+      ]);
+    });
+
+    it("counts nobody for a unit without people", async () => {
+      expect(await clauseHeatmap(sql, { units: ["none"], now: NOW }, "outside")).toEqual([]);
+      expect(await clauseHeatmap(sql, { units: ["none"], now: NOW }, "inside")).toEqual([]);
+    });
+  });
+}
