@@ -25,7 +25,7 @@ export const DISCRIMINATION_WEAK = 0.2;
  * "discrimination index"; computed from SQL sums (E[x], E[y], E[xy], E[y²]).
  */
 export async function itemAnalysis(sql: Sql, f: ReportFilter): Promise<ItemStatistics[]> {
-  const s = scope(f);
+  const s = await rowScope(sql, f);
   // y = the attempt's score on the other items, by a window over the attempt (registration).
   const rows = await sql.all(
     `WITH answers AS (
