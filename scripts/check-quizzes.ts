@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { type BankFile, checkBanks } from "../src/lib/quiz/check.ts";
+import { type CueFigures, percent } from "../src/lib/quiz/cues.ts";
 import { quizBankSchema } from "../src/lib/quiz/schema.ts";
 import { allClauses, parseStandards } from "../src/lib/standards/parse.ts";
 
@@ -46,20 +47,39 @@ for (const kind of ["practice", "exam"] as const) {
     files.push({ file, kind, bank: result.data });
   }
 }
-const { problems: ruleProblems, coverage } = checkBanks(files, clauseIds);
+const { problems: ruleProblems, coverage, cues } = checkBanks(files, clauseIds);
 problems.push(...ruleProblems);
+const types = ["single", "multiple", "judgement", "branching"] as const;
+console.log("Coverage: items per section, practice (P) and exam (X) per type");
 console.table(
   coverage.map((r) => ({
     section: r.section,
-    practice: r.practice,
-    exam: r.exam,
-    branching: r.branching,
-    single: r.byType.single ?? 0,
-    multiple: r.byType.multiple ?? 0,
-    judgement: r.byType.judgement ?? 0,
-    "uncovered (practice / exam)": `${r.uncoveredPractice.join(" ") || "—"} / ${r.examined ? r.uncoveredExam.join(" ") || "—" : "not examined"}`,
+    P: r.practice,
+    X: r.exam,
+    ...Object.fromEntries(
+      types.flatMap((t) => [
+        [`P ${t}`, r.practiceByType[t] ?? 0],
+        ...(t === "branching" ? [] : [[`X ${t}`, r.examByType[t] ?? 0]]),
+      ]),
+    ),
+    "uncovered (P / X)": `${r.uncoveredPractice.join(" ") || "—"} / ${r.uncoveredExam.join(" ") || "—"}`,
   })),
 );
+const cueRow = (name: string, f: CueFigures) => ({
+  bank: name,
+  "judgement: «Рұқсат етіледі»": `${f.acceptable.length}/${f.judgements} (${percent(f.acceptable.length, f.judgements)})`,
+  "single: key longest": `${f.longest.length}/${f.singles} (${percent(f.longest.length, f.singles)})`,
+  "single: key first": `${f.first.length}/${f.singles} (${percent(f.first.length, f.singles)})`,
+  "multiple: keys on top": `${f.top.length}/${f.multiples} (${percent(f.top.length, f.multiples)})`,
+});
+console.log(
+  "\nCues (R3 «Рұқсат етіледі» ≥ 30 %, R4 key longest ≤ 50 %, R5 key first ≤ 40 %, keys on top ≤ 50 %; limits per pool)",
+);
+console.table([
+  ...cues.banks.map((b) => cueRow(b.file.replace(/^quizzes\//u, ""), b.cues)),
+  cueRow("PRACTICE POOL", cues.pools.practice),
+  cueRow("EXAM POOL", cues.pools.exam),
+]);
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s):\n${problems.join("\n")}`);
   process.exit(1);

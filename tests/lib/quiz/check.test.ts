@@ -37,8 +37,13 @@ const good = branching("p02-branch", [
     prompt: "Не істейсіз?",
     options: [
       { ...option("иә", true), next: "end" },
-      { ...option("жоқ", false), next: "end" },
+      { ...option("жоқ", false), next: "cost" },
     ],
+  },
+  {
+    id: "cost",
+    prompt: "Салдары болды. Енді не істейсіз?",
+    options: [option("түзетемін", true), option("жасырамын", false)],
   },
   {
     id: "end",

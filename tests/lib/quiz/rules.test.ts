@@ -1,0 +1,241 @@
+// Rules R1–R7 of quizzes/README.md: each test feeds a small synthetic bank that breaks one rule
+// and asserts the problem names the file and the item (or the files and items of a pool rule).
+import { describe, expect, it } from "vitest";
+import { type BankFile, checkBanks } from "../../../src/lib/quiz/check.ts";
+import { cites } from "../../../src/lib/quiz/cite.ts";
+import type { BranchStep, QuizItem, QuizOption } from "../../../src/lib/quiz/schema.ts";
+import { jaccard, stemSet } from "../../../src/lib/quiz/similarity.ts";
+
+const clauseIds = ["1", "2.1", "2.2", "2.10", "11"];
+const PRACTICE = "quizzes/practice/02-x.yaml";
+const EXAM = "quizzes/exam/02-x.yaml";
+
+const option = (text: string, correct: boolean, feedback = `${text} (2.1-тармақ)`): QuizOption => ({
+  text,
+  correct,
+  feedback,
+});
+/** A single item whose key sits at `key` among options of the given lengths. */
+const single = (id: string, key = 1, lengths = [10, 10, 10], stem = `Жағдай ${id}`): QuizItem => ({
+  id,
+  section: 2,
+  type: "single",
+  clauses: ["2.1"],
+  difficulty: 1,
+  stem,
+  explanation: "2.1-тармақ",
+  options: lengths.map((n, i) => option(`${"а".repeat(n - 1)}${i}`, i === key)),
+});
+const judgement = (id: string, acceptable: boolean, stem = `Жағдай ${id}`): QuizItem => ({
+  id,
+  section: 2,
+  type: "judgement",
+  clauses: ["2.1"],
+  difficulty: 1,
+  stem,
+  explanation: "2.1-тармақ",
+  options: [option("Рұқсат етіледі", acceptable), option("Рұқсат етілмейді", !acceptable)],
+});
+const multiple = (id: string, keys: boolean[]): QuizItem => ({
+  id,
+  section: 2,
+  type: "multiple",
+  clauses: ["2.1"],
+  difficulty: 2,
+  stem: `Жағдай ${id}`,
+  explanation: "2.1-тармақ",
+  options: keys.map((k, i) => option(`нұсқа ${i}`, k)),
+});
+const scenario = (id: string, steps: BranchStep[]): QuizItem => ({
+  id,
+  section: 2,
+  type: "branching",
+  clauses: ["2.2"],
+  difficulty: 3,
+  stem: `Сценарий ${id}`,
+  explanation: "2.2-тармақ",
+  steps,
+});
+
+function check(practice: QuizItem[], exam: QuizItem[] = []): string[] {
+  const files: BankFile[] = [
+    { file: PRACTICE, kind: "practice", bank: { section: 2, items: practice } },
+    { file: EXAM, kind: "exam", bank: { section: 2, items: exam } },
+  ];
+  return checkBanks(files, clauseIds).problems;
+}
+const tagged = (problems: string[], rule: string) =>
+  problems.filter((p) => p.includes(`(${rule})`));
+
+describe("R1 citations", () => {
+  it("matches clause ids as whole number tokens, and sections 1 and 11 as N-бөлім", () => {
+    expect(cites("2.10-тармақ бойынша", "2.10")).toBe(true);
+    expect(cites("(2.10-тармақ).", "2.1")).toBe(false);
+    expect(cites("2.1.", "2.1")).toBe(true);
+    expect(cites("12.1", "2.1")).toBe(false);
+    expect(cites("11-бөлімде айтылғандай", "1")).toBe(false);
+    expect(cites("11-бөлімде айтылғандай", "11")).toBe(true);
+    expect(cites("1-бөлімнің мақсаты", "1")).toBe(true);
+  });
+
+  it("needs the explanation to cite one of the item's own clauses", () => {
+    const item = { ...single("p02-cite"), explanation: "2.10-тармақ: өзге тармақ." } as QuizItem;
+    expect(tagged(check([item]), "R1")).toEqual([
+      `${PRACTICE}: item p02-cite: the explanation must cite one of the item's clauses (2.1-тармақ) (R1)`,
+    ]);
+  });
+
+  it("needs every wrong option's feedback to cite a clause, in branching steps too", () => {
+    const item = single("p02-feedback");
+    if (item.type === "single" && item.options[0]) item.options[0].feedback = "Қате, себебі жоқ.";
+    const branch = scenario("p02-branch-cite", [
+      {
+        id: "start",
+        prompt: "?",
+        options: [
+          { ...option("иә", true), next: "end" },
+          { ...option("жоқ", false, "Қате."), next: "cost" },
+        ],
+      },
+      { id: "cost", prompt: "?", options: [option("а", true), option("ә", false)] },
+      { id: "end", prompt: "?", options: [option("а", true), option("ә", false)] },
+    ]);
+    expect(tagged(check([item, branch]), "R1")).toEqual([
+      `${PRACTICE}: item p02-feedback: the feedback of wrong option "ааааааааа0" must cite a clause, e.g. (2.10-тармақ) (R1)`,
+      `${PRACTICE}: item p02-branch-cite: the feedback of wrong option "жоқ" in step start must cite a clause, e.g. (2.10-тармақ) (R1)`,
+    ]);
+  });
+});
+
+describe("R2 real branching", () => {
+  it("refuses a scenario where every wrong choice goes where the right one goes", () => {
+    const linear = scenario("p02-linear", [
+      {
+        id: "start",
+        prompt: "?",
+        options: [
+          { ...option("иә", true), next: "end" },
+          { ...option("жоқ", false), next: "end" },
+        ],
+      },
+      { id: "end", prompt: "?", options: [option("а", true), option("ә", false)] },
+    ]);
+    expect(tagged(check([linear]), "R2")).toEqual([
+      `${PRACTICE}: item p02-linear: no wrong choice leads to a step of its own: at least one wrong option must lead to a consequence step (what happened, then the next decision) that the right option does not (R2)`,
+    ]);
+  });
+
+  it("accepts a wrong choice that leads to a consequence step and a recovery decision", () => {
+    const real = scenario("p02-real", [
+      {
+        id: "start",
+        prompt: "?",
+        options: [
+          { ...option("иә", true), next: "end" },
+          { ...option("жоқ", false), next: "cost" },
+        ],
+      },
+      { id: "cost", prompt: "Салдары…", options: [option("а", true), option("ә", false)] },
+      { id: "end", prompt: "?", options: [option("а", true), option("ә", false)] },
+    ]);
+    expect(check([real]).filter((p) => p.includes("p02-real"))).toEqual([]);
+  });
+});
+
+describe("R3 judgement balance", () => {
+  it("needs one acceptable item in a bank of three judgements and 30 % in the pool", () => {
+    const items = [1, 2, 3].map((n) => judgement(`p02-j${n}`, false));
+    expect(tagged(check(items), "R3")).toEqual([
+      `practice pool: 0 of 3 judgement items (0 %) are keyed «Рұқсат етіледі»; at least 30 % must be (R3). Keyed so now: none`,
+      `${PRACTICE}: none of its 3 judgement items is keyed «Рұқсат етіледі»; at least one must be (R3)`,
+    ]);
+    const four = [...items, judgement("p02-j4", false), judgement("p02-ok", true)];
+    expect(tagged(check(four), "R3")).toEqual([
+      `practice pool: 1 of 5 judgement items (20 %) are keyed «Рұқсат етіледі»; at least 30 % must be (R3). Keyed so now: ${PRACTICE}: p02-ok`,
+    ]);
+    // 1 of 3 (33 %) meets both floors.
+    expect(tagged(check([...items.slice(1), judgement("p02-ok", true)]), "R3")).toEqual([]);
+  });
+});
+
+describe("R4 length cue", () => {
+  it("refuses a pool where the key is the strictly longest option in more than half", () => {
+    const items = [
+      single("p02-long1", 1, [10, 30, 10]),
+      single("p02-long2", 2, [10, 10, 30]),
+      single("p02-tie", 1, [30, 30, 10]),
+    ];
+    expect(tagged(check(items), "R4")).toEqual([
+      `practice pool: the correct option is the strictly longest in 2 of 3 single items (67 %; at most 50 %) (R4): ${PRACTICE}: p02-long1, p02-long2`,
+    ]);
+    expect(tagged(check([...items, single("p02-short", 1, [20, 5, 20])]), "R4")).toEqual([]);
+  });
+});
+
+describe("R5 position cue", () => {
+  it("limits keys in first place among single items, per pool and per bank", () => {
+    const items = [single("x02-f1", 0), single("x02-f2", 0)];
+    expect(tagged(check([], items), "R5")).toEqual([
+      `exam pool: the correct option is first in 2 of 2 single items (100 %; at most 40 %) (R5): ${EXAM}: x02-f1, x02-f2`,
+      `${EXAM}: the correct option is first in every single item (x02-f1, x02-f2) (R5)`,
+    ]);
+    const mixed = [...items, single("x02-m1", 1), single("x02-m2", 2), single("x02-m3", 1)];
+    expect(tagged(check([], mixed), "R5")).toEqual([]);
+  });
+
+  it("limits multiple items whose keys are all at the top", () => {
+    const items = [
+      multiple("p02-top", [true, true, false]),
+      multiple("p02-mix", [true, false, true]),
+    ];
+    expect(tagged(check(items), "R5")).toEqual([]);
+    const more = [...items, multiple("p02-top2", [true, true, true, false])];
+    expect(tagged(check(more), "R5")).toEqual([
+      `practice pool: the correct options are all at the top in 2 of 3 multiple items (67 %; at most 50 %) (R5): ${PRACTICE}: p02-top, p02-top2`,
+    ]);
+  });
+});
+
+describe("R6 exam banks for sections 1 and 11", () => {
+  it("names the missing exam banks", () => {
+    const problems = check([single("p02-a")]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "section 1: needs an exam bank quizzes/exam/01-<slug>.yaml with at least 3 items (has 0) (R6)",
+        "section 11: needs an exam bank quizzes/exam/11-<slug>.yaml with at least 3 items (has 0) (R6)",
+      ]),
+    );
+  });
+});
+
+describe("R7 near-duplicates", () => {
+  const practiceStem =
+    "Жол патрульдік полициясының инспекторы көлікті тоқтатқанда жүргізуші куәлігінің ішіне ақша салып ұсынды. Инспектор не істеуі керек?";
+  const examStem =
+    "Жол патрульдік полициясы инспекторы тоқтатқан көліктің жүргізушісі куәлігіне ақша салып берді. Инспектор не істеуге тиіс?";
+
+  it("stems words by their first letters and measures token-set Jaccard", () => {
+    expect(jaccard(stemSet(practiceStem), stemSet(examStem))).toBeGreaterThanOrEqual(0.5);
+    expect(jaccard(stemSet("Тергеуші куәні шақырды"), stemSet(practiceStem))).toBeLessThan(0.2);
+  });
+
+  it("refuses an exam item with a near-duplicate stem and the same key", () => {
+    const problems = check(
+      [single("p02-bribe", 1, [10, 10, 10], practiceStem)],
+      [single("x02-bribe", 1, [10, 10, 10], examStem)],
+    );
+    expect(tagged(problems, "R7")).toEqual([
+      expect.stringMatching(
+        /^quizzes\/exam\/02-x\.yaml: item x02-bribe: near-duplicate of practice item p02-bribe \(stem similarity 0\.\d\d ≥ 0\.5\) \(R7\)$/u,
+      ),
+    ]);
+  });
+
+  it("lets a judgement pair with opposite keys contrast the same situation", () => {
+    const problems = check(
+      [judgement("p02-gift", false, practiceStem)],
+      [judgement("x02-gift", true, examStem)],
+    );
+    expect(tagged(problems, "R7")).toEqual([]);
+  });
+});
