@@ -9,6 +9,9 @@ test("a learner answers a quiz with the keyboard and the LRS receives answered a
   baseURL,
   playwright,
 }) => {
+  // Answers every item of the largest bank (section 2) and runs axe over the page: on a busy
+  // two-core machine that takes longer than the default 30 s budget, which is not what is tested.
+  test.setTimeout(90_000);
   const origin = baseURL ?? "";
   await signIn(page, "100005", "/quiz/2/");
   const first = page.locator(".quiz-question").first();

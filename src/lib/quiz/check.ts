@@ -46,9 +46,21 @@ function duplicateProblems(files: readonly BankFile[]): string[] {
     .filter((f) => f.kind === "practice")
     .flatMap((f) => f.bank.items)
     .map((item) => ({ item, exact: normalise(item.stem), stems: stemSet(item.stem) }));
+  // The practice banks are built into the site; an exam option that repeats practice text would
+  // show up in dist/ (tests/build/no-exam-in-dist.test.ts looks for the first 40 characters).
+  const practiceText = practice.map((p) => ({ id: p.item.id, text: JSON.stringify(p.item) }));
   for (const { file, kind, bank } of files) {
     if (kind !== "exam") continue;
     for (const item of bank.items) {
+      if (item.type !== "branching")
+        for (const o of item.options.filter((o) => o.text.length > 25)) {
+          const needle = JSON.stringify(o.text.slice(0, 40)).slice(1, -1);
+          const twin = practiceText.find((p) => p.text.includes(needle));
+          if (twin)
+            problems.push(
+              `${file}: item ${item.id}: option "${o.text.slice(0, 40)}…" repeats the text of practice item ${twin.id}, which the site shows (R7)`,
+            );
+        }
       const exact = normalise(item.stem);
       const stems = stemSet(item.stem);
       const twin = practice.find((p) => p.exact === exact);

@@ -231,6 +231,18 @@ describe("R7 near-duplicates", () => {
     ]);
   });
 
+  it("refuses an exam option that repeats practice text, since the site shows practice items", () => {
+    const shared = "Өкімнің заңдылығына күдігі туралы басшыға дереу жазбаша хабарлайды.";
+    const practiceItem = single("p02-order", 1, [10, 10, 10], "Басшы ауызша бұйырды.");
+    const examItem = single("x02-order", 1, [10, 10, 10], "Командир тапсырма берді.");
+    if (practiceItem.type === "single" && practiceItem.options[0])
+      practiceItem.options[0].feedback = `Дұрыс жолы: ${shared} (2.1-тармақ)`;
+    if (examItem.type === "single" && examItem.options[1]) examItem.options[1].text = shared;
+    expect(tagged(check([practiceItem], [examItem]), "R7")).toEqual([
+      `${EXAM}: item x02-order: option "${shared.slice(0, 40)}…" repeats the text of practice item p02-order, which the site shows (R7)`,
+    ]);
+  });
+
   it("lets a judgement pair with opposite keys contrast the same situation", () => {
     const problems = check(
       [judgement("p02-gift", false, practiceStem)],
