@@ -36,6 +36,31 @@ test("pages declare their language and offer a skip link to main", async ({ page
   await expect(page.locator("#clause-2-1")).toHaveAttribute("lang", "kk");
 });
 
+test("Kazakh text on Russian pages is marked lang=kk (TOC, lesson titles, course map, quiz)", async ({
+  page,
+}) => {
+  for (const path of ["/ru/", "/ru/lessons/2/", "/ru/lessons/11/", "/ru/quiz/2/"]) {
+    await page.goto(path);
+    if (path.includes("/lessons/") || path.includes("/quiz/"))
+      await expect(page.locator(".quiz-question").first()).toBeAttached();
+    const unmarked = await page.evaluate(() => {
+      // Letters Kazakh has and Russian does not.
+      const kazakh = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        const parent = node.parentElement;
+        if (!parent || !kazakh.test(text) || parent.closest("script, style, template")) continue;
+        if (parent.closest("[lang]")?.getAttribute("lang") !== "kk")
+          found.push(`${parent.tagName.toLowerCase()}: ${text.trim().slice(0, 60)}`);
+      }
+      return found;
+    });
+    expect(unmarked, path).toEqual([]);
+  }
+});
+
 test("lesson pages link previous and next lessons and list their contents", async ({ page }) => {
   await page.goto("/lessons/2/");
   await expect(page.locator('a[rel="prev"]')).toHaveAttribute("href", "/lessons/1/");

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { isCorrect, optionId } from "../../lib/quiz/play.ts";
 import type { BranchingItem, QuizItem } from "../../lib/quiz/schema.ts";
 import { ClauseLinks } from "./ClauseLinks.tsx";
@@ -18,7 +18,10 @@ interface Props {
   onAnswer: (chosen: string[], correct: boolean) => void;
 }
 
-/** One question: a fieldset of radios (or checkboxes), checked once; feedback is announced. */
+/**
+ * One question: a fieldset of radios (or checkboxes), checked once. Checking removes the button
+ * and disables the fieldset, so focus moves to the feedback, which is also announced.
+ */
 export function ChoiceQuestion({
   item,
   order,
@@ -30,16 +33,31 @@ export function ChoiceQuestion({
   onAnswer,
 }: Props) {
   const [chosen, setChosen] = useState<string[]>(answered?.chosen ?? []);
+  const verdict = useRef<HTMLDivElement>(null);
+  const justChecked = useRef(false);
+  useEffect(() => {
+    if (answered && justChecked.current) {
+      justChecked.current = false;
+      verdict.current?.focus();
+    }
+  }, [answered]);
   const multiple = item.type === "multiple";
   const name = `q-${item.id}`;
+  // From the previous state: two quick key presses may come before a re-render.
   const toggle = (id: string, on: boolean) =>
-    setChosen(multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
+    setChosen((before) =>
+      multiple ? (on ? [...new Set([...before, id])] : before.filter((c) => c !== id)) : [id],
+    );
   return (
     <form
       class={`quiz-question ${answered ? (answered.correct ? "is-correct" : "is-wrong") : ""}`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!answered && chosen.length > 0) onAnswer(chosen, isCorrect(item, chosen));
+        // What is checked now, even if a re-render is still pending.
+        const picked = new FormData(e.currentTarget).getAll(name).map(String);
+        if (answered || picked.length === 0) return;
+        justChecked.current = true;
+        onAnswer(picked, isCorrect(item, picked));
       }}
     >
       <fieldset disabled={!!answered}>
@@ -86,7 +104,7 @@ export function ChoiceQuestion({
           {s.check}
         </button>
       )}
-      <div aria-live="polite" class="quiz-verdict">
+      <div aria-live="polite" class="quiz-verdict" tabIndex={-1} ref={verdict}>
         {answered && (
           <>
             <p>

@@ -28,6 +28,11 @@ export const QUIZ_KEYS = [
   "answerFirst",
   "loading",
   "loadFailed",
+  "decide",
+  "navigation",
+  "resumeOffer",
+  "resume",
+  "startOver",
 ] as const;
 export type QuizStrings = Record<(typeof QUIZ_KEYS)[number], string>;
 

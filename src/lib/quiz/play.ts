@@ -1,6 +1,6 @@
 // Pure quiz mechanics shared by the player and tests: option ids, shuffling, scoring and the
 // step-by-step walk through a branching scenario.
-import type { BranchingItem, QuizItem } from "./schema.ts";
+import type { BranchingItem, BranchStep, QuizItem } from "./schema.ts";
 
 /** Stable option ids by position in the bank, independent of the order shown. */
 export const optionId = (index: number) => "abcdefgh"[index] ?? String(index);
@@ -60,4 +60,74 @@ export function branchState(item: BranchingItem, decisions: readonly BranchDecis
 /** The response pattern of a branching walk: the chosen option id at each step. */
 export function branchResponse(decisions: readonly BranchDecision[]): string {
   return decisions.map((d) => `${d.step}.${optionId(d.option)}`).join("[,]");
+}
+
+/** A source of uniform numbers in [0, 1): `Math.random` in the player, `seeded(n)` in tests. */
+export type Random = () => number;
+
+/** Indexes 0..n-1 in a random order. */
+export function shuffledIndexes(n: number, random: Random): number[] {
+  return shuffled(
+    Array.from({ length: n }, (_, i) => i),
+    random,
+  );
+}
+
+/**
+ * How one item is laid out in a round: `options` lists bank option indexes in display order
+ * (choice items); `steps` does the same for every decision of a scenario. Banks put the right
+ * answer first more often than not, so every round, the first included, is shuffled: choosing
+ * "the first option" must not be a strategy.
+ */
+export interface ItemLayout {
+  id: string;
+  options: number[];
+  steps: Record<string, number[]>;
+}
+
+/** The layout of a round: items in a random order, each one's options (or steps') shuffled. */
+export function planRound(items: readonly QuizItem[], random: Random): ItemLayout[] {
+  return shuffled(items, random).map((item) =>
+    item.type === "branching"
+      ? {
+          id: item.id,
+          options: [],
+          steps: Object.fromEntries(
+            item.steps.map((s) => [s.id, shuffledIndexes(s.options.length, random)]),
+          ),
+        }
+      : { id: item.id, options: shuffledIndexes(item.options.length, random), steps: {} },
+  );
+}
+
+/** The display order of a scenario step's options; bank order if the layout lacks the step. */
+export function stepOrder(layout: ItemLayout | undefined, step: BranchStep): number[] {
+  const order = layout?.steps[step.id];
+  return order && isPermutation(order, step.options.length) ? order : step.options.map((_, i) => i);
+}
+
+/** Whether `order` holds each of 0..n-1 exactly once. */
+export function isPermutation(order: readonly number[], n: number): boolean {
+  return order.length === n && new Set(order).size === n && order.every((i) => i >= 0 && i < n);
+}
+
+/**
+ * Every way of getting all decisions of a scenario right, as response patterns in the form of
+ * `branchResponse` (the banks give each step one right option, so there is one path).
+ */
+export function rightPaths(item: BranchingItem): string[] {
+  const paths: string[] = [];
+  const walk = (stepId: string | undefined, path: BranchDecision[]) => {
+    const step = stepId ? item.steps.find((s) => s.id === stepId) : undefined;
+    if (!step) {
+      if (path.length > 0) paths.push(branchResponse(path));
+      return;
+    }
+    if (path.some((d) => d.step === step.id)) return; // a loop is not a path
+    step.options.forEach((o, i) => {
+      if (o.correct) walk(o.next, [...path, { step: step.id, option: i, correct: true }]);
+    });
+  };
+  walk(item.steps[0]?.id, []);
+  return paths;
 }

@@ -1,7 +1,21 @@
-// Statements of the practice quiz: one `answered` per item (a cmi.interaction with its
-// choices and correct response pattern: practice keys are public) and `completed` per quiz.
-import { type BranchDecision, branchResponse, correctIds, optionId } from "../quiz/play.ts";
-import type { QuizItem } from "../quiz/schema.ts";
+// Statements of the practice quiz (practice keys are public, so interactions carry their
+// choices and correct response pattern):
+// - a single, multiple or judgement item: one `answered` on the item, a `choice` or
+//   `true-false` cmi.interaction, parent = the section's quiz;
+// - a branching scenario: one `answered` per decision, a `choice` interaction on the step
+//   (parent = the scenario, grouping = the section's quiz), then one `answered` on the scenario
+//   itself, interactionType `other`, whose response is the path taken and whose score is the
+//   share of right decisions (parent = the section's quiz, like any other item);
+// - `completed` on the section's quiz once every item is answered.
+// docs/xapi-profile.md shows these shapes; a test keeps its examples equal to this output.
+import {
+  type BranchDecision,
+  branchResponse,
+  correctIds,
+  optionId,
+  rightPaths,
+} from "../quiz/play.ts";
+import type { BranchingItem, BranchStep, QuizItem } from "../quiz/schema.ts";
 import {
   ACTIVITY_TYPES,
   activityIds,
@@ -19,89 +33,166 @@ interface Common {
   registration?: string | undefined;
 }
 
-function context(c: Common, section: number, clauses: string[]) {
+type ChoiceItem = Exclude<QuizItem, BranchingItem>;
+const activity = (id: string) => ({ objectType: "Activity" as const, id });
+
+/** Longest names a report shows in one line; longer stems are cut at a word. */
+export const NAME_LIMIT = 120;
+
+/**
+ * An interaction's `name`: the whole text if it is short, else cut at the last word boundary
+ * within the limit and ended with an ellipsis (the full text goes in `description`).
+ */
+export function interactionName(text: string, limit = NAME_LIMIT): string {
+  const clean = text.replace(/\s+/gu, " ").trim();
+  if (clean.length <= limit) return clean;
+  const head = clean.slice(0, limit); // the ellipsis takes the place of the cut space
+  const cut = head.lastIndexOf(" ");
+  const words = (cut > 0 ? head.slice(0, cut) : head.slice(0, limit - 1)).replace(
+    /[\s,;:.—–-]+$/u,
+    "",
+  );
+  return `${words}…`;
+}
+
+/** The activity id of one decision of a scenario. */
+export function scenarioStepId(origin: string, itemId: string, stepId: string): string {
+  return `${activityIds.quizItem(origin, itemId)}/step/${stepId}`;
+}
+
+function context(c: Common, clauses: string[], groups: { parent: string[]; grouping: string[] }) {
   return {
     ...(c.registration ? { registration: c.registration } : {}),
     contextActivities: {
-      parent: [
-        { objectType: "Activity" as const, id: activityIds.practiceQuiz(c.origin, section) },
-      ],
-      grouping: [{ objectType: "Activity" as const, id: activityIds.course(c.origin) }],
+      parent: groups.parent.map(activity),
+      grouping: groups.grouping.map(activity),
     },
     language: "kk-KZ",
     extensions: { [CLAUSES_EXTENSION]: clauses },
   };
 }
 
-function interaction(item: QuizItem) {
-  if (item.type === "branching") {
-    // Each decision of the scenario is a choice; the whole walk is a sequence of them.
+/** Items hang under the section's quiz, which belongs to the course. */
+const underQuiz = (origin: string, section: number) => ({
+  parent: [activityIds.practiceQuiz(origin, section)],
+  grouping: [activityIds.course(origin)],
+});
+
+const texts = (text: string) => ({
+  name: { "kk-KZ": interactionName(text) },
+  description: { "kk-KZ": text },
+});
+
+function choiceDefinition(item: ChoiceItem) {
+  const common = { type: ACTIVITY_TYPES.interaction, ...texts(item.stem) };
+  if (item.type === "judgement")
     return {
-      interactionType: "sequencing" as const,
-      choices: item.steps.flatMap((s) =>
-        s.options.map((o, i) => ({
-          id: `${s.id}.${optionId(i)}`,
-          description: { "kk-KZ": o.text },
-        })),
-      ),
-      correctResponsesPattern: [],
+      ...common,
+      // The first of the two fixed answers («Рұқсат етіледі») is `true`.
+      interactionType: "true-false" as const,
+      correctResponsesPattern: [item.options[0]?.correct ? "true" : "false"],
     };
-  }
   return {
-    interactionType: (item.type === "judgement" ? "true-false" : "choice") as
-      | "true-false"
-      | "choice",
-    ...(item.type === "judgement"
-      ? { correctResponsesPattern: [item.options[0]?.correct ? "true" : "false"] }
-      : {
-          choices: item.options.map((o, i) => ({
-            id: optionId(i),
-            description: { "kk-KZ": o.text },
-          })),
-          correctResponsesPattern: [correctIds(item).join("[,]")],
-        }),
+    ...common,
+    interactionType: "choice" as const,
+    choices: item.options.map((o, i) => ({ id: optionId(i), description: { "kk-KZ": o.text } })),
+    correctResponsesPattern: [correctIds(item).join("[,]")],
   };
 }
 
+/** `answered` for a single, multiple or judgement item; `chosen` are bank option ids. */
 export function answeredStatement(
-  c: Common & {
-    item: QuizItem;
-    chosen?: string[];
-    decisions?: BranchDecision[];
-    success: boolean;
-    durationMs?: number;
-  },
+  c: Common & { item: ChoiceItem; chosen: string[]; success: boolean; durationMs?: number },
 ) {
   const { item } = c;
   const response =
-    item.type === "branching"
-      ? branchResponse(c.decisions ?? [])
-      : item.type === "judgement"
-        ? c.chosen?.[0] === "a"
-          ? "true"
-          : "false"
-        : [...(c.chosen ?? [])].sort().join("[,]");
-  const { correctResponsesPattern, ...rest } = interaction(item);
+    item.type === "judgement"
+      ? c.chosen[0] === optionId(0)
+        ? "true"
+        : "false"
+      : [...c.chosen].sort().join("[,]");
   return {
     id: c.id,
     actor: c.actor,
     verb: VERBS.answered,
     object: {
-      objectType: "Activity" as const,
-      id: activityIds.quizItem(c.origin, item.id),
-      definition: {
-        type: ACTIVITY_TYPES.interaction,
-        name: { "kk-KZ": item.stem.slice(0, 120) },
-        ...rest,
-        ...(correctResponsesPattern.length > 0 ? { correctResponsesPattern } : {}),
-      },
+      ...activity(activityIds.quizItem(c.origin, item.id)),
+      definition: choiceDefinition(item),
     },
     result: {
       response,
       success: c.success,
       ...(c.durationMs !== undefined ? { duration: isoDuration(c.durationMs) } : {}),
     },
-    context: context(c, item.section, item.clauses),
+    context: context(c, item.clauses, underQuiz(c.origin, item.section)),
+    timestamp: c.timestamp,
+  };
+}
+
+/** `answered` for one decision of a scenario: a choice among the step's options. */
+export function decisionStatement(
+  c: Common & { item: BranchingItem; step: BranchStep; option: number },
+) {
+  const { item, step } = c;
+  const chosen = step.options[c.option];
+  if (!chosen) throw new Error(`${item.id}: step ${step.id} has no option ${c.option}`);
+  return {
+    id: c.id,
+    actor: c.actor,
+    verb: VERBS.answered,
+    object: {
+      ...activity(scenarioStepId(c.origin, item.id, step.id)),
+      definition: {
+        type: ACTIVITY_TYPES.interaction,
+        ...texts(step.prompt),
+        interactionType: "choice" as const,
+        choices: step.options.map((o, i) => ({
+          id: optionId(i),
+          description: { "kk-KZ": o.text },
+        })),
+        correctResponsesPattern: step.options.flatMap((o, i) => (o.correct ? [optionId(i)] : [])),
+      },
+    },
+    result: { response: optionId(c.option), success: chosen.correct },
+    context: context(c, item.clauses, {
+      parent: [activityIds.quizItem(c.origin, item.id)],
+      grouping: [activityIds.practiceQuiz(c.origin, item.section), activityIds.course(c.origin)],
+    }),
+    timestamp: c.timestamp,
+  };
+}
+
+/** `answered` for a finished scenario: the path taken, scored by its share of right decisions. */
+export function scenarioStatement(
+  c: Common & { item: BranchingItem; decisions: BranchDecision[]; durationMs?: number },
+) {
+  const { item, decisions } = c;
+  const right = decisions.filter((d) => d.correct).length;
+  return {
+    id: c.id,
+    actor: c.actor,
+    verb: VERBS.answered,
+    object: {
+      ...activity(activityIds.quizItem(c.origin, item.id)),
+      definition: {
+        type: ACTIVITY_TYPES.interaction,
+        ...texts(item.stem),
+        interactionType: "other" as const,
+        correctResponsesPattern: rightPaths(item),
+      },
+    },
+    result: {
+      response: branchResponse(decisions),
+      score: {
+        scaled: decisions.length === 0 ? 0 : right / decisions.length,
+        raw: right,
+        min: 0,
+        max: decisions.length,
+      },
+      success: decisions.length > 0 && right === decisions.length,
+      ...(c.durationMs !== undefined ? { duration: isoDuration(c.durationMs) } : {}),
+    },
+    context: context(c, item.clauses, underQuiz(c.origin, item.section)),
     timestamp: c.timestamp,
   };
 }
@@ -121,8 +212,7 @@ export function quizCompletedStatement(
     actor: c.actor,
     verb: VERBS.completed,
     object: {
-      objectType: "Activity" as const,
-      id: activityIds.practiceQuiz(c.origin, c.section),
+      ...activity(activityIds.practiceQuiz(c.origin, c.section)),
       definition: {
         type: ACTIVITY_TYPES.assessment,
         name: { "kk-KZ": `${c.section}-бөлім бойынша жаттығу тесті` },
@@ -137,8 +227,8 @@ export function quizCompletedStatement(
     context: {
       ...(c.registration ? { registration: c.registration } : {}),
       contextActivities: {
-        parent: [{ objectType: "Activity" as const, id: activityIds.lesson(c.origin, c.section) }],
-        grouping: [{ objectType: "Activity" as const, id: activityIds.course(c.origin) }],
+        parent: [activity(activityIds.lesson(c.origin, c.section))],
+        grouping: [activity(activityIds.course(c.origin))],
       },
       language: "kk-KZ",
     },

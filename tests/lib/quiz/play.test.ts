@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { branchState, isCorrect, seeded, shuffled } from "../../../src/lib/quiz/play.ts";
+import {
+  branchResponse,
+  branchState,
+  type ItemLayout,
+  isCorrect,
+  planRound,
+  rightPaths,
+  seeded,
+  shuffled,
+  stepOrder,
+} from "../../../src/lib/quiz/play.ts";
 import type { BranchingItem, QuizItem } from "../../../src/lib/quiz/schema.ts";
-import { answeredStatement, quizCompletedStatement } from "../../../src/lib/xapi/quiz.ts";
-import { validateStatement } from "../../../src/server/xapi/validate.ts";
+import { practiceItems } from "./practice-banks.ts";
 
 const option = (text: string, correct: boolean, next?: string) => ({
   text,
@@ -72,72 +81,87 @@ describe("quiz mechanics", () => {
       ]).success,
     ).toBe(true);
   });
+
+  it("knows the all-right path of a scenario, in the form of a response", () => {
+    expect(rightPaths(scenario)).toEqual(["start.a[,]report.a"]);
+    expect(
+      branchResponse([
+        { step: "start", option: 0, correct: true },
+        { step: "report", option: 0, correct: true },
+      ]),
+    ).toBe(rightPaths(scenario)[0]);
+    for (const item of practiceItems)
+      if (item.type === "branching") expect(rightPaths(item), item.id).toHaveLength(1);
+  });
 });
 
-describe("practice quiz statements", () => {
-  const common = {
-    actor: {
-      objectType: "Agent" as const,
-      account: { homePage: "https://adal.test", name: "100001" },
-    },
-    origin: "https://adal.test",
-    timestamp: "2026-11-25T09:00:00Z",
-  };
+describe("a round's layout", () => {
+  const isPermutationOf = (order: number[], n: number) =>
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
 
-  it("answered: a valid cmi.interaction with choices, pattern, response, success and clauses", () => {
-    const s = answeredStatement({
-      ...common,
-      id: "0b8f6c1e-3f1a-4c9e-9d6f-2a7b8c9d0e1f",
-      item: multiple,
-      chosen: ["c", "a"],
-      success: true,
-    });
-    expect(validateStatement(s, "1.0.3")).toEqual([]);
-    expect(validateStatement(s, "2.0.0")).toEqual([]);
-    expect(s.verb.id).toBe("http://adlnet.gov/expapi/verbs/answered");
-    expect(s.object.definition).toMatchObject({
-      type: "http://adlnet.gov/expapi/activities/cmi.interaction",
-      interactionType: "choice",
-      correctResponsesPattern: ["a[,]c"],
-    });
-    expect(s.result).toEqual({ response: "a[,]c", success: true });
-    expect(s.context.contextActivities.parent[0]?.id).toBe(
-      "https://adal.test/xapi/activities/quiz/practice/2",
-    );
-    expect(s.context.extensions["https://adal.kz/xapi/extensions/clauses"]).toEqual(["2.5", "2.6"]);
-    expect(s.context.language).toBe("kk-KZ");
+  it("holds every item once, each with a permutation of its options or of each step's", () => {
+    const plan = planRound(practiceItems, seeded(1));
+    expect(plan.map((p) => p.id).sort()).toEqual(practiceItems.map((i) => i.id).sort());
+    for (const layout of plan) {
+      const item = practiceItems.find((i) => i.id === layout.id) as QuizItem;
+      if (item.type === "branching") {
+        expect(layout.options).toEqual([]);
+        for (const step of item.steps)
+          isPermutationOf(layout.steps[step.id] ?? [], step.options.length);
+      } else isPermutationOf(layout.options, item.options.length);
+    }
   });
 
-  it("answered for a branching scenario records the path of decisions", () => {
-    const s = answeredStatement({
-      ...common,
-      id: "1c9f7d2f-4a2b-4dae-8e7f-3b8c9d0e1f2a",
-      item: scenario,
-      decisions: [
-        { step: "start", option: 0, correct: true },
-        { step: "report", option: 1, correct: false },
-      ],
-      success: false,
-    });
-    expect(validateStatement(s, "1.0.3")).toEqual([]);
-    expect(s.result.response).toBe("start.a[,]report.b");
+  it("is shuffled already in the first round, and differently in the next", () => {
+    const random = seeded(42);
+    const first = planRound(practiceItems, random);
+    const second = planRound(practiceItems, random);
+    expect(first.map((p) => p.id)).not.toEqual(practiceItems.map((i) => i.id));
+    expect(second.map((p) => p.id)).not.toEqual(first.map((p) => p.id));
+    expect(planRound(practiceItems, seeded(42))).toEqual(first); // reproducible per seed
+    const options = first.filter((p) => p.options.length > 0);
+    expect(options.some((p) => p.options.some((o, i) => o !== i))).toBe(true);
+    const steps = first.flatMap((p) => Object.values(p.steps));
+    expect(steps.some((order) => order.some((o, i) => o !== i))).toBe(true);
   });
 
-  it("completed carries the score of the quiz", () => {
-    const s = quizCompletedStatement({
-      ...common,
-      id: "2d0a8e3a-5b3c-4ebf-9f8a-4c9d0e1f2a3b",
-      section: 2,
-      correct: 5,
-      total: 8,
-      durationMs: 300_000,
-    });
-    expect(validateStatement(s, "1.0.3")).toEqual([]);
-    expect(s.result).toEqual({
-      score: { scaled: 0.625, raw: 5, min: 0, max: 8 },
-      success: false,
-      completion: true,
-      duration: "PT5M",
-    });
+  // The banks list the right answer first for most single items and scenario steps and the
+  // right verdict second for judgements: a fixed position must not be a way to pass.
+  it("gives no position strategy: always picking the first (or last) option scores about 1 in n", () => {
+    const random = seeded(2026);
+    const rates: Record<string, { right: number; total: number }> = {};
+    const count = (kind: string, ok: boolean) => {
+      const r = rates[kind] ?? { right: 0, total: 0 };
+      rates[kind] = r;
+      r.total++;
+      if (ok) r.right++;
+    };
+    for (let round = 0; round < 40; round++) {
+      for (const layout of planRound(practiceItems, random)) {
+        const item = practiceItems.find((i) => i.id === layout.id) as QuizItem;
+        for (const at of ["first", "last"] as const) {
+          const pick = (order: number[]) => (at === "first" ? order[0] : order.at(-1)) ?? -1;
+          if (item.type === "branching") {
+            for (const step of item.steps)
+              count(`step/${at}`, !!step.options[pick(stepOrder(layout, step))]?.correct);
+          } else if (item.type !== "multiple") {
+            count(`${item.type}/${at}`, !!item.options[pick(layout.options)]?.correct);
+          }
+        }
+      }
+    }
+    for (const [kind, { right, total }] of Object.entries(rates)) {
+      expect(total, kind).toBeGreaterThan(300);
+      expect(right / total, kind).toBeGreaterThan(0.15);
+      expect(right / total, kind).toBeLessThan(0.7);
+    }
+  });
+
+  it("falls back to bank order for a step the layout does not know", () => {
+    const step = scenario.steps[0] as BranchingItem["steps"][number];
+    const layout: ItemLayout = { id: scenario.id, options: [], steps: { start: [1, 0] } };
+    expect(stepOrder(layout, step)).toEqual([1, 0]);
+    expect(stepOrder({ ...layout, steps: { start: [1, 1] } }, step)).toEqual([0, 1]);
+    expect(stepOrder(undefined, step)).toEqual([0, 1]);
   });
 });

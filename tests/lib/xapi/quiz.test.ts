@@ -1,0 +1,219 @@
+import { describe, expect, it } from "vitest";
+import { type BranchDecision, branchState, optionId } from "../../../src/lib/quiz/play.ts";
+import type { BranchingItem, QuizItem } from "../../../src/lib/quiz/schema.ts";
+import {
+  answeredStatement,
+  decisionStatement,
+  interactionName,
+  quizCompletedStatement,
+  scenarioStatement,
+} from "../../../src/lib/xapi/quiz.ts";
+import { projectStatement } from "../../../src/server/reports/projection.ts";
+import { validateStatement } from "../../../src/server/xapi/validate.ts";
+import { practiceItem, practiceItems } from "../quiz/practice-banks.ts";
+
+type ChoiceItem = Exclude<QuizItem, BranchingItem>;
+const origin = "https://adal.test";
+let n = 0;
+const common = () => ({
+  id: `0b8f6c1e-3f1a-4c9e-9d6f-${String(++n).padStart(12, "0")}`,
+  actor: { objectType: "Agent" as const, account: { homePage: origin, name: "100001" } },
+  origin,
+  timestamp: "2026-11-25T09:00:00.000Z",
+  registration: "4b6f1a0e-5c7d-4e8f-9a0b-1c2d3e4f5a6b",
+});
+
+const valid = (s: unknown) => {
+  expect(validateStatement(s, "1.0.3")).toEqual([]);
+  expect(validateStatement(s, "2.0.0")).toEqual([]);
+};
+
+/** Plays a scenario choosing, at each step, the right option or the first wrong one. */
+function walk(item: BranchingItem, rightAt: (stepIndex: number) => boolean): BranchDecision[] {
+  const decisions: BranchDecision[] = [];
+  for (let step = branchState(item, []).step; step; step = branchState(item, decisions).step) {
+    const want = rightAt(decisions.length);
+    const option = step.options.findIndex((o) => o.correct === want);
+    decisions.push({ step: step.id, option, correct: want });
+  }
+  return decisions;
+}
+
+const scenario = practiceItem("p02-scenario-grateful-citizen") as BranchingItem;
+
+describe("answered for single, multiple and judgement items", () => {
+  it("a judgement is a true-false interaction whose key is «Рұқсат етілмейді»", () => {
+    const item = practiceItem("p02-gift-after-car") as ChoiceItem;
+    const s = answeredStatement({ ...common(), item, chosen: ["b"], success: true });
+    valid(s);
+    expect(s.object.definition).toMatchObject({
+      interactionType: "true-false",
+      correctResponsesPattern: ["false"],
+    });
+    expect("choices" in s.object.definition).toBe(false);
+    expect(s.result).toEqual({ response: "false", success: true });
+    expect(s.context.extensions["https://adal.kz/xapi/extensions/clauses"]).toEqual(["2.10"]);
+  });
+
+  it("a select-all item is a choice interaction with a sorted response", () => {
+    const item = practiceItem("p02-what-to-report") as ChoiceItem;
+    const s = answeredStatement({ ...common(), item, chosen: ["c", "a"], success: false });
+    valid(s);
+    expect(s.object.definition).toMatchObject({
+      interactionType: "choice",
+      correctResponsesPattern: ["a[,]b[,]c"],
+    });
+    const choices = "choices" in s.object.definition ? s.object.definition.choices : [];
+    expect(choices.map((c) => c.id)).toEqual(["a", "b", "c", "d"]);
+    expect(s.result.response).toBe("a[,]c");
+    expect(s.context.contextActivities.parent[0]?.id).toBe(
+      `${origin}/xapi/activities/quiz/practice/2`,
+    );
+    expect(s.context.language).toBe("kk-KZ");
+  });
+
+  it("every practice item gives a valid statement", () => {
+    for (const item of practiceItems) {
+      if (item.type === "branching") continue;
+      const chosen = item.options.flatMap((o, i) => (o.correct ? [optionId(i)] : []));
+      valid(answeredStatement({ ...common(), item, chosen, success: true }));
+    }
+  });
+});
+
+describe("branching scenarios", () => {
+  it("record each decision as a choice among the step's options, under the scenario", () => {
+    const step = scenario.steps[0] as BranchingItem["steps"][number];
+    const s = decisionStatement({ ...common(), item: scenario, step, option: 1 });
+    valid(s);
+    expect(s.verb.id).toBe("http://adlnet.gov/expapi/verbs/answered");
+    expect(s.object.id).toBe(
+      `${origin}/xapi/activities/quiz-item/p02-scenario-grateful-citizen/step/envelope`,
+    );
+    expect(s.object.definition).toMatchObject({
+      type: "http://adlnet.gov/expapi/activities/cmi.interaction",
+      interactionType: "choice",
+      choices: step.options.map((o, i) => ({ id: optionId(i), description: { "kk-KZ": o.text } })),
+      correctResponsesPattern: ["a"],
+      description: { "kk-KZ": step.prompt },
+    });
+    expect(s.result).toEqual({ response: "b", success: false });
+    expect(s.context.contextActivities).toEqual({
+      parent: [
+        { objectType: "Activity", id: `${origin}/xapi/activities/quiz-item/${scenario.id}` },
+      ],
+      grouping: [
+        { objectType: "Activity", id: `${origin}/xapi/activities/quiz/practice/2` },
+        { objectType: "Activity", id: `${origin}/xapi/activities/course/anticorruption-standards` },
+      ],
+    });
+  });
+
+  it("record the outcome on the scenario: the path, the all-right path and the share right", () => {
+    const decisions = walk(scenario, (i) => i !== 1);
+    const s = scenarioStatement({ ...common(), item: scenario, decisions });
+    valid(s);
+    expect(s.object.id).toBe(`${origin}/xapi/activities/quiz-item/${scenario.id}`);
+    expect(s.object.definition).toMatchObject({
+      interactionType: "other",
+      correctResponsesPattern: ["envelope.a[,]relative.a[,]car.a"],
+    });
+    expect("choices" in s.object.definition).toBe(false);
+    expect(s.result).toEqual({
+      response: "envelope.a[,]relative.b[,]car.a",
+      score: { scaled: 2 / 3, raw: 2, min: 0, max: 3 },
+      success: false,
+    });
+    const perfect = scenarioStatement({
+      ...common(),
+      item: scenario,
+      decisions: walk(scenario, () => true),
+    });
+    expect(perfect.result).toMatchObject({ success: true, score: { scaled: 1 } });
+    expect(perfect.result.response).toBe(perfect.object.definition.correctResponsesPattern[0]);
+  });
+
+  it("every scenario of the banks gives valid statements, never a sequencing interaction", () => {
+    for (const item of practiceItems) {
+      if (item.type !== "branching") continue;
+      const decisions = walk(item, (i) => i % 2 === 0);
+      for (const d of decisions) {
+        const step = item.steps.find((x) => x.id === d.step) as BranchingItem["steps"][number];
+        const s = decisionStatement({ ...common(), item, step, option: d.option });
+        valid(s);
+        expect(s.result.success).toBe(d.correct);
+      }
+      const outcome = scenarioStatement({ ...common(), item, decisions });
+      valid(outcome);
+      expect(outcome.object.definition.interactionType).toBe("other");
+      expect(outcome.object.definition.correctResponsesPattern).toHaveLength(1);
+    }
+  });
+
+  it("count once in the reports: decisions are not projected as items, the outcome is", () => {
+    const decisions = walk(scenario, () => true);
+    const step = scenario.steps[0] as BranchingItem["steps"][number];
+    const decision = decisionStatement({ ...common(), item: scenario, step, option: 0 });
+    expect(projectStatement(decision, origin)).toBeNull();
+    const outcome = projectStatement(
+      scenarioStatement({ ...common(), item: scenario, decisions }),
+      origin,
+    );
+    expect(outcome).toMatchObject({
+      kind: "quiz-item",
+      itemId: scenario.id,
+      section: 2,
+      success: 1,
+    });
+  });
+});
+
+describe("interaction names", () => {
+  it("are the whole text when it is short", () => {
+    expect(interactionName("Инспекторға сыйлықты алуға рұқсат етіле ме?")).toBe(
+      "Инспекторға сыйлықты алуға рұқсат етіле ме?",
+    );
+  });
+
+  it("are cut at a word boundary with an ellipsis, never mid-word", () => {
+    expect(interactionName("бір екі үш төрт", 10)).toBe("бір екі…");
+    expect(interactionName("бір екі, үш төрт", 9)).toBe("бір екі…");
+    for (const item of practiceItems) {
+      const name = interactionName(item.stem);
+      expect(name.length, item.id).toBeLessThanOrEqual(120);
+      if (name === item.stem) continue;
+      expect(name.endsWith("…"), item.id).toBe(true);
+      const head = name.slice(0, -1);
+      expect(item.stem.startsWith(head), item.id).toBe(true);
+      expect(item.stem.slice(head.length), item.id).toMatch(/^[\s,;:.—–-]*\s/u);
+    }
+  });
+
+  it("go with the full text in the description", () => {
+    const long = practiceItems.find(
+      (i) => i.stem.length > 120 && i.type !== "branching",
+    ) as ChoiceItem;
+    const s = answeredStatement({ ...common(), item: long, chosen: ["a"], success: true });
+    expect(s.object.definition.description).toEqual({ "kk-KZ": long.stem });
+    expect(s.object.definition.name["kk-KZ"]).toBe(interactionName(long.stem));
+  });
+});
+
+describe("completed", () => {
+  it("carries the score of the quiz", () => {
+    const s = quizCompletedStatement({
+      ...common(),
+      section: 2,
+      correct: 5,
+      total: 8,
+      durationMs: 300_000,
+    });
+    valid(s);
+    expect(s.result).toEqual({
+      score: { scaled: 0.625, raw: 5, min: 0, max: 8 },
+      success: false,
+      completion: true,
+      duration: "PT5M",
+    });
+  });
+});
