@@ -34,4 +34,11 @@ export const examMigrations: Migration[] = [
       "CREATE INDEX certificates_user ON certificates (user_id, issued_at)",
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // The deadline sweep looks for open attempts past their deadline.
+      "CREATE INDEX exam_attempts_open_deadline ON exam_attempts (deadline) WHERE submitted_at IS NULL",
+    ],
+  },
 ];
