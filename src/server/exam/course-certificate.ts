@@ -71,10 +71,13 @@ export async function issueCourseCertificate(
   if (existing) return existing;
   const missing = await missingForCourse(statements, origin, user.personnelNumber);
   if (missing.lessons.length > 0 || missing.quizzes.length > 0) {
+    const many = (list: number[]) => list.length > 1;
     const parts = [
-      missing.lessons.length > 0 ? `lessons ${missing.lessons.join(", ")}` : "",
+      missing.lessons.length > 0
+        ? `lesson${many(missing.lessons) ? "s" : ""} ${missing.lessons.join(", ")}`
+        : "",
       missing.quizzes.length > 0
-        ? `the practice quizzes of sections ${missing.quizzes.join(", ")}`
+        ? `the practice quiz${many(missing.quizzes) ? "zes of sections" : " of section"} ${missing.quizzes.join(", ")}`
         : "",
     ].filter(Boolean);
     throw new ApiError(
