@@ -132,7 +132,13 @@ export class ExamStore {
     return changes === 1;
   }
 
+  /** The result, and each answer in bank option ids (`exam_item_answers`, for analysis). */
   async saveResult(attemptId: string, result: AttemptResult): Promise<void> {
+    for (const item of result.items)
+      await this.sql.run(
+        "INSERT INTO exam_item_answers (attempt_id, item_id, bank_response, success) VALUES (?, ?, ?, ?)",
+        [attemptId, item.itemId, item.bankResponse.join(","), item.success ? 1 : 0],
+      );
     await this.sql.run(
       "UPDATE exam_attempts SET correct = ?, total = ?, scaled = ?, passed = ?, result = ? WHERE id = ?",
       [

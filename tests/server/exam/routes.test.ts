@@ -156,5 +156,15 @@ describe("exam API", () => {
       [view.id],
     );
     expect(Number(rows[0]?.n)).toBe(12);
+    // The server keeps each answer in the bank's ids (a, b, c) for distractor analysis.
+    const answers = await t.db.sql.all<{ bank_response: string; success: number }>(
+      "SELECT bank_response, success FROM exam_item_answers WHERE attempt_id = ?",
+      [view.id],
+    );
+    expect(answers).toHaveLength(12);
+    for (const a of answers) {
+      expect(a.bank_response).toMatch(/^[abc]$/u);
+      expect(Number(a.success)).toBe(1);
+    }
   });
 });
