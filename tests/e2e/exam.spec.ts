@@ -126,3 +126,21 @@ test("two attempts of the same items share no option id, and the record uses the
     for (const option of item.options) expect(text).not.toContain(option.text);
   }
 });
+
+test("when the time is up the page sends what is answered and hands the attempt in", async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signIn(page, "100015", "/exam/");
+  await page.getByRole("button", { name: "Емтиханды бастау" }).click();
+  await expect(page.locator(".exam-question")).toBeVisible();
+  await page.locator(".exam-question input").first().check();
+  await expect(page.getByRole("status").filter({ hasText: "Жауаптар сақталды" })).toBeVisible();
+  // The page's clock runs to the deadline (the server's clock is the real one).
+  await page.clock.fastForward("30:01");
+  await expect(page.locator(".exam-result h2")).toHaveText("Емтихан тапсырылмады");
+  await expect(page.locator(".exam-result")).toContainText("/ 20");
+  const status = await (await page.request.get("/api/exam")).json();
+  expect(status.openAttempt).toBeNull();
+  expect(status.lastAttempt.passed).toBe(false);
+});
