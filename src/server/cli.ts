@@ -13,8 +13,10 @@ const HELP = `adal — the Adal platform
   adal credentials create --name N --scopes S  new xAPI credential (key and secret printed once)
   adal credentials list | revoke KEY
   adal units add --code C --name N [--parent P] | list
+  adal units assign-officer N UNIT | unassign-officer N UNIT   units a training officer supervises
   adal users import roster.csv               personnel_number,full_name,unit,role[,email]
   adal users add --number N --name N --unit U [--role R] [--officer UNIT,…]
+  adal users set-role N learner|officer|admin
   adal users reset-password N | list
   adal demo seed                             demo units and people (once)
   adal demo generate --learners N --months M synthetic learning history through the LRS

@@ -1,4 +1,7 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+const empty = (value: unknown) => (value === "" ? undefined : value);
 
 /** Server configuration from the environment, validated with messages that name the variable. */
 export const configSchema = z.object({
@@ -17,12 +20,39 @@ export const configSchema = z.object({
   /** Public origin (account homePage of learners, links in certificates). */
   ADAL_ORIGIN: z.string().url().optional(),
   ADAL_DEMO_PASSWORD: z.string().min(8).optional(),
+  /**
+   * Addresses of reverse proxies (comma-separated IPs) whose X-Forwarded-For is believed for
+   * the client address of the sign-in limit; from anyone else the header is ignored.
+   */
+  ADAL_TRUSTED_PROXIES: z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [],
+    z.array(
+      z.string().refine((a) => isIP(a) !== 0, { message: "must be IP addresses, comma-separated" }),
+    ),
+  ),
+  /** Seconds between sweeps that grade exam attempts past their deadline (0 = no sweep). */
+  ADAL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** PEM files of the key and X.509 certificate that sign exam results (JWS RS256); both or neither. */
+  ADAL_SIGNING_KEY: z.preprocess(empty, z.string().optional()),
+  ADAL_SIGNING_CERT: z.preprocess(empty, z.string().optional()),
 });
 
 export type Config = z.infer<typeof configSchema> & { origin: string };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = configSchema.safeParse(env);
+  const result = configSchema
+    .refine((c) => !c.ADAL_SIGNING_KEY === !c.ADAL_SIGNING_CERT, {
+      path: ["ADAL_SIGNING_KEY"],
+      message:
+        "set ADAL_SIGNING_KEY and ADAL_SIGNING_CERT together (paths to PEM files), or neither",
+    })
+    .safeParse(env);
   if (!result.success) {
     const problems = result.error.issues
       .map((i) => `${i.path.join(".")}: ${i.message}`)

@@ -17,6 +17,11 @@ test("a learner takes the exam; no key is sent before grading; the result lists 
 
   const total = await page.locator(".exam-dots li").count();
   expect(total).toBe(20);
+  // The options carry this attempt's own random ids, never the bank's letters or positions.
+  for (const value of await page
+    .locator(".exam-question input")
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)))
+    expect(value).toMatch(/^[A-Z2-7]{10}$/u);
   for (let i = 0; i < total; i++) {
     await page.locator(".exam-question input").first().check();
     if (i === 4) {
@@ -57,4 +62,85 @@ test("a learner's session cannot record an exam result in the LRS", async ({ pag
     },
   });
   expect(response.status()).toBe(403);
+});
+
+test("two attempts of the same items share no option id, and the record uses the attempt's ids", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const views: { id: string; items: { id: string; options: { id: string; text: string }[] }[] }[] =
+    [];
+  for (const number of ["100012", "100013"]) {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await signIn(other, number, "/");
+    const started = await other.request.post("/api/exam/attempts", {
+      headers: { "content-type": "application/json" },
+    });
+    expect(started.status()).toBe(201);
+    views.push(await started.json());
+    await context.close();
+  }
+  const [a, b] = views;
+  if (!a || !b) throw new Error("no attempts");
+  // The fixture pool has exactly the 20 items an attempt draws: both attempts hold all of them.
+  for (const item of a.items) {
+    const same = b.items.find((i) => i.id === item.id);
+    expect(same).toBeDefined();
+    for (const option of item.options)
+      expect(same?.options.map((o) => o.id)).not.toContain(option.id);
+  }
+
+  // A learner answers, hands in, and reads their own record: only this attempt's ids in it.
+  await signIn(page, "100014", "/");
+  const view = await (
+    await page.request.post("/api/exam/attempts", {
+      headers: { "content-type": "application/json" },
+    })
+  ).json();
+  for (const item of view.items)
+    await page.request.put(`/api/exam/attempts/${view.id}/answers/${item.id}`, {
+      data: { options: [item.options[1].id] },
+    });
+  expect((await page.request.post(`/api/exam/attempts/${view.id}/submit`)).status()).toBe(200);
+  const agent = JSON.stringify({ account: { homePage: baseURL, name: "100014" } });
+  const own = await page.request.get(
+    `/xapi/statements?agent=${encodeURIComponent(agent)}&registration=${view.id}&limit=100`,
+    { headers: { "X-Experience-API-Version": "1.0.3" } },
+  );
+  expect(own.status()).toBe(200);
+  const record = (await own.json()).statements as {
+    verb: { id: string };
+    result?: { response?: string };
+  }[];
+  const answered = record.filter((s) => s.verb.id.endsWith("/answered"));
+  expect(answered).toHaveLength(20);
+  const ids = new Set(
+    view.items.flatMap((i: { options: { id: string }[] }) => i.options.map((o) => o.id)),
+  );
+  for (const s of answered) expect(ids.has(s.result?.response ?? "")).toBe(true);
+  const text = JSON.stringify(record);
+  for (const item of view.items) {
+    expect(text).not.toContain(item.stem.slice(0, 40));
+    for (const option of item.options) expect(text).not.toContain(option.text);
+  }
+});
+
+test("when the time is up the page sends what is answered and hands the attempt in", async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signIn(page, "100015", "/exam/");
+  await page.getByRole("button", { name: "Емтиханды бастау" }).click();
+  await expect(page.locator(".exam-question")).toBeVisible();
+  await page.locator(".exam-question input").first().check();
+  await expect(page.getByRole("status").filter({ hasText: "Жауаптар сақталды" })).toBeVisible();
+  // The page's clock runs to the deadline (the server's clock is the real one).
+  await page.clock.fastForward("30:01");
+  await expect(page.locator(".exam-result h2")).toHaveText("Емтихан тапсырылмады");
+  await expect(page.locator(".exam-result")).toContainText("/ 20");
+  const status = await (await page.request.get("/api/exam")).json();
+  expect(status.openAttempt).toBeNull();
+  expect(status.lastAttempt.passed).toBe(false);
 });

@@ -24,4 +24,27 @@ describe("readConfig", () => {
       "https://adal.police.kz",
     );
   });
+
+  it("reads the trusted proxies as IP addresses and refuses anything else", () => {
+    expect(readConfig({}).ADAL_TRUSTED_PROXIES).toEqual([]);
+    expect(readConfig({ ADAL_TRUSTED_PROXIES: "10.0.0.2, ::1" }).ADAL_TRUSTED_PROXIES).toEqual([
+      "10.0.0.2",
+      "::1",
+    ]);
+    expect(() => readConfig({ ADAL_TRUSTED_PROXIES: "10.0.0.2,proxy.local" })).toThrow(
+      /ADAL_TRUSTED_PROXIES.*IP addresses/u,
+    );
+  });
+
+  it("wants the signing key and certificate together, and a sane sweep interval", () => {
+    expect(readConfig({}).ADAL_SIGNING_KEY).toBeUndefined();
+    expect(() => readConfig({ ADAL_SIGNING_KEY: "key.pem" })).toThrow(
+      /ADAL_SIGNING_KEY: set ADAL_SIGNING_KEY and ADAL_SIGNING_CERT together/u,
+    );
+    expect(
+      readConfig({ ADAL_SIGNING_KEY: "k.pem", ADAL_SIGNING_CERT: "c.pem" }).ADAL_SIGNING_CERT,
+    ).toBe("c.pem");
+    expect(readConfig({}).ADAL_SWEEP_SECONDS).toBe(30);
+    expect(() => readConfig({ ADAL_SWEEP_SECONDS: "-1" })).toThrow(/ADAL_SWEEP_SECONDS/u);
+  });
 });

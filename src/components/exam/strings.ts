@@ -29,6 +29,7 @@ export function examStrings(t: ReturnType<typeof translator>): ExamStrings {
     "noReview",
     "certificate",
     "timeUp",
+    "passwordChange",
     "error",
   ] as const;
   return Object.fromEntries(keys.map((k) => [k, t(`exam.${k}`)])) as ExamStrings;

@@ -53,6 +53,7 @@ export type ExamStrings = Record<
   | "noReview"
   | "certificate"
   | "timeUp"
+  | "passwordChange"
   | "error",
   string
 >;

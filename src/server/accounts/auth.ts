@@ -1,14 +1,16 @@
 // Sign-in, sessions and password changes. Session tokens are random and only their SHA-256 is
 // stored, so a leaked database cannot be replayed as sessions. Repeated failures lock the
-// account for a while (back-off), and every sign-in, failure and lock is audited.
+// personnel number for a growing while (see throttle.ts), and every sign-in, failure and lock
+// is audited. Nothing in the answers tells whether a personnel number has an account.
 import { createHash } from "node:crypto";
 import { HttpError } from "../http-error.ts";
 import { hashPassword, randomToken, verifyPassword } from "../security/password.ts";
 import type { AccountStore, User } from "./store.ts";
+import { SignInThrottle } from "./throttle.ts";
+
+export { FAILURES_BEFORE_LOCK, LOCK_MS } from "./throttle.ts";
 
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
-export const FAILURES_BEFORE_LOCK = 5;
-export const LOCK_MS = 15 * 60_000;
 export const MIN_PASSWORD_LENGTH = 10;
 
 export class AuthError extends HttpError {}
@@ -24,49 +26,34 @@ export async function signIn(
   password: string,
   now: Date,
 ): Promise<{ user: User; token: string }> {
-  const user = await store.userByNumber(personnelNumber.trim());
-  if (!user) {
-    await verifyPassword(password, await decoy);
-    await store.audit(
-      {
-        actorId: null,
-        action: "sign-in.failed",
-        subject: personnelNumber.slice(0, 40),
-        detail: "unknown",
-      },
-      now,
-    );
-    throw new AuthError(401, "invalid", "Personnel number or password is wrong.");
-  }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    await store.audit(
-      { actorId: user.id, action: "sign-in.locked", subject: user.personnelNumber },
-      now,
-    );
+  const subject = personnelNumber.trim().slice(0, 40);
+  const throttle = new SignInThrottle(store.sql);
+  const claim = await throttle.claim(subject, now.getTime());
+  const user = await store.userByNumber(subject);
+  if (!claim.allowed) {
+    await store.audit({ actorId: user?.id ?? null, action: "sign-in.locked", subject }, now);
     throw new AuthError(
       429,
       "locked",
-      `Too many failed attempts; try again after ${user.lockedUntil}.`,
+      `Too many failed attempts; try again after ${new Date(claim.lockedUntil).toISOString()}.`,
     );
   }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failures = user.failedLogins + 1;
-    const lock =
-      failures % FAILURES_BEFORE_LOCK === 0
-        ? new Date(now.getTime() + LOCK_MS).toISOString()
-        : null;
-    await store.recordFailedLogin(user.id, lock);
+  const ok = user
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyPassword(password, await decoy).then(() => false);
+  if (!user || !ok) {
     await store.audit(
       {
-        actorId: user.id,
-        action: lock ? "sign-in.lockout" : "sign-in.failed",
-        subject: user.personnelNumber,
+        actorId: user?.id ?? null,
+        action: claim.lockedUntil ? "sign-in.lockout" : "sign-in.failed",
+        subject,
+        ...(user ? {} : { detail: "unknown" }),
       },
       now,
     );
     throw new AuthError(401, "invalid", "Personnel number or password is wrong.");
   }
-  await store.clearFailedLogins(user.id);
+  await throttle.clear(subject);
   const token = randomToken(32);
   await store.createSession(
     hashToken(token),
@@ -111,12 +98,17 @@ export function passwordProblem(
   return null;
 }
 
+/**
+ * Changes the password and ends the person's other sessions (a stolen session dies with the
+ * old password); the session the change was made in, `keepToken`, stays signed in.
+ */
 export async function changePassword(
   store: AccountStore,
   user: User,
   current: string,
   next: string,
   now: Date,
+  keepToken?: string,
 ): Promise<void> {
   if (!(await verifyPassword(current, user.passwordHash))) {
     throw new AuthError(403, "wrong-password", "The current password is wrong.");
@@ -126,8 +118,28 @@ export async function changePassword(
   if (current === next)
     throw new AuthError(400, "same-password", "The new password must differ from the current one.");
   await store.setPassword(user.id, await hashPassword(next), false, now);
+  let ended: number | null = null;
+  if (keepToken) ended = await store.deleteOtherSessions(user.id, hashToken(keepToken));
+  else await store.deleteSessionsOf(user.id);
   await store.audit(
-    { actorId: user.id, action: "password.changed", subject: user.personnelNumber },
+    {
+      actorId: user.id,
+      action: "password.changed",
+      subject: user.personnelNumber,
+      ...(ended ? { detail: `${ended} other session(s) ended` } : {}),
+    },
     now,
   );
 }
+
+/**
+ * While a temporary password is unchanged the server allows nothing but /api/me, the password
+ * change and signing out; this is the refusal, in both interface languages.
+ */
+export const PASSWORD_CHANGE_REQUIRED = {
+  code: "password-change-required",
+  messages: {
+    kk: "Жүйені пайдалану үшін алдымен уақытша құпиясөзді жаңасына ауыстырыңыз.",
+    ru: "Чтобы пользоваться системой, сначала смените временный пароль на новый.",
+  },
+} as const;

@@ -20,8 +20,36 @@ export interface RosterResult {
 }
 
 const COLUMNS = ["personnel_number", "full_name", "unit", "role", "email"] as const;
+const REQUIRED = COLUMNS.slice(0, 4);
 const PERSONNEL_NUMBER = /^[A-Za-z0-9-]{3,20}$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+const MIN_NAME = 3;
+
+/** Why a personnel number is not acceptable, or null (the same rule for import and add). */
+export function personnelNumberProblem(number: string): string | null {
+  return PERSONNEL_NUMBER.test(number)
+    ? null
+    : `personnel number "${number}" must be 3–20 letters, digits or dashes`;
+}
+
+/** Why a full name is not acceptable, or null. */
+export function fullNameProblem(name: string): string | null {
+  if (name === "") return "full name is missing";
+  if ([...name].length < MIN_NAME)
+    return `full name "${name}" is too short (at least ${MIN_NAME} characters: surname and given name)`;
+  if (name.length > 200) return "full name is longer than 200 characters";
+  return null;
+}
+
+export function emailProblem(email: string): string | null {
+  return email === "" || EMAIL.test(email) ? null : `e-mail "${email}" is not valid`;
+}
+
+function withoutTrailingBlanks(fields: readonly string[]): string[] {
+  let end = fields.length;
+  while (end > 0 && (fields[end - 1] ?? "").trim() === "") end--;
+  return fields.slice(0, end);
+}
 
 /** Parses `personnel_number,full_name,unit,role[,email]` with a header line. */
 export function parseRoster(text: string, knownUnits: ReadonlySet<string>): RosterResult {
@@ -32,13 +60,23 @@ export function parseRoster(text: string, knownUnits: ReadonlySet<string>): Rost
     return { entries: [], errors: [(error as Error).message] };
   }
   const [header, ...data] = rows;
-  const names = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
-  const missing = COLUMNS.slice(0, 4).filter((c) => !names.includes(c));
-  if (!header || missing.length > 0) {
+  // Spreadsheets often save trailing separators: empty trailing columns are not columns.
+  const names = withoutTrailingBlanks(header?.fields ?? []).map((f) => f.trim().toLowerCase());
+  const missing = REQUIRED.filter((c) => !names.includes(c));
+  const unknown = names.filter((n) => !(COLUMNS as readonly string[]).includes(n));
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (!header || missing.length > 0 || unknown.length > 0 || twice.length > 0) {
+    const problems = [
+      missing.length > 0 ? `missing: ${missing.join(", ")}` : "",
+      unknown.length > 0
+        ? `unexpected: ${unknown.map((n) => (n === "" ? "(an empty column)" : n)).join(", ")}`
+        : "",
+      twice.length > 0 ? `named twice: ${[...new Set(twice)].join(", ")}` : "",
+    ].filter(Boolean);
     return {
       entries: [],
       errors: [
-        `line 1: the header must name the columns ${COLUMNS.join(",")} (missing: ${missing.join(", ")})`,
+        `line ${header?.line ?? 1}: the header must name the columns ${COLUMNS.join(",")} (email may be left out) and no others (${problems.join("; ")})`,
       ],
     };
   }
@@ -48,24 +86,34 @@ export function parseRoster(text: string, knownUnits: ReadonlySet<string>): Rost
   const seen = new Map<string, number>();
   for (const { line, fields } of data) {
     const problems: string[] = [];
+    const given = withoutTrailingBlanks(fields);
+    if (given.length > names.length) {
+      errors.push(
+        `line ${line}: ${given.length} fields, but the header has ${names.length} columns (a comma or semicolon inside a name must be in double quotes)`,
+      );
+      continue;
+    }
     const personnelNumber = column(fields, "personnel_number");
     const fullName = column(fields, "full_name").replace(/\s+/gu, " ");
     const unit = column(fields, "unit");
     const role = column(fields, "role").toLowerCase();
     const email = column(fields, "email");
-    if (!PERSONNEL_NUMBER.test(personnelNumber)) {
-      problems.push(`personnel number "${personnelNumber}" must be 3–20 letters, digits or dashes`);
+    const numberProblem = personnelNumberProblem(personnelNumber);
+    if (numberProblem) {
+      problems.push(numberProblem);
     } else if (seen.has(personnelNumber)) {
       problems.push(
         `personnel number ${personnelNumber} already appears on line ${seen.get(personnelNumber)}`,
       );
     }
-    if (fullName.length < 3) problems.push("full name is missing");
+    const nameProblem = fullNameProblem(fullName);
+    if (nameProblem) problems.push(nameProblem);
     if (!knownUnits.has(unit))
       problems.push(`unit "${unit}" does not exist (create it first with \`adal units add\`)`);
     if (!(ROLES as readonly string[]).includes(role))
       problems.push(`role "${role}" must be one of ${ROLES.join(", ")}`);
-    if (email !== "" && !EMAIL.test(email)) problems.push(`e-mail "${email}" is not valid`);
+    const mailProblem = emailProblem(email);
+    if (mailProblem) problems.push(mailProblem);
     if (problems.length > 0) {
       errors.push(`line ${line}: ${problems.join("; ")}`);
       continue;

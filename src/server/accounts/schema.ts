@@ -48,4 +48,19 @@ export const accountMigrations: Migration[] = [
       "CREATE INDEX audit_at ON audit_log (at)",
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // Failed sign-ins per personnel number as typed, known or not, so a lockout looks the
+      // same for a number that has no account (nobody learns who exists). Times in epoch ms.
+      // (users.failed_logins and users.locked_until of version 1 are no longer used.)
+      `CREATE TABLE sign_in_throttle (
+        subject TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until BIGINT,
+        updated_at BIGINT NOT NULL
+      )`,
+      "CREATE INDEX sign_in_throttle_updated ON sign_in_throttle (updated_at)",
+    ],
+  },
 ];

@@ -18,8 +18,6 @@ export interface User {
   email: string | null;
   passwordHash: string;
   mustChangePassword: boolean;
-  failedLogins: number;
-  lockedUntil: string | null;
 }
 
 export interface NewUser {
@@ -30,6 +28,8 @@ export interface NewUser {
   email: string | null;
   passwordHash: string;
   mustChangePassword: boolean;
+  /** Units an officer supervises, assigned in the same transaction. */
+  officerUnits?: readonly string[];
 }
 
 export interface AuditEntry {
@@ -57,12 +57,10 @@ type UserRow = {
   email: string | null;
   password_hash: string;
   must_change_password: number;
-  failed_logins: number;
-  locked_until: string | null;
 };
 
 const USER_COLUMNS =
-  "id, personnel_number, full_name, unit_code, role, email, password_hash, must_change_password, failed_logins, locked_until";
+  "id, personnel_number, full_name, unit_code, role, email, password_hash, must_change_password";
 
 function toUser(row: UserRow): User {
   return {
@@ -74,8 +72,6 @@ function toUser(row: UserRow): User {
     email: row.email,
     passwordHash: row.password_hash,
     mustChangePassword: Number(row.must_change_password) === 1,
-    failedLogins: Number(row.failed_logins),
-    lockedUntil: row.locked_until,
   };
 }
 
@@ -98,6 +94,10 @@ export class AccountStore {
       unit.name,
       unit.parentCode,
     ]);
+  }
+
+  async unitExists(code: string): Promise<boolean> {
+    return (await this.sql.get("SELECT code FROM units WHERE code = ?", [code])) !== undefined;
   }
 
   async listUnits(): Promise<Unit[]> {
@@ -147,7 +147,10 @@ export class AccountStore {
             at,
           ],
         );
-        created.push({ id, ...u, failedLogins: 0, lockedUntil: null });
+        for (const unit of u.officerUnits ?? [])
+          await tx.run("INSERT INTO officer_units (user_id, unit_code) VALUES (?, ?)", [id, unit]);
+        const { officerUnits: _units, ...user } = u;
+        created.push({ id, ...user });
       }
       return created;
     });
@@ -187,29 +190,23 @@ export class AccountStore {
     mustChange: boolean,
     now: Date,
   ): Promise<void> {
-    await this.sql.run(
-      "UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?",
-      [passwordHash, mustChange ? 1 : 0, now.toISOString(), userId],
-    );
+    await this.sql.transaction(async (tx) => {
+      await tx.run(
+        "UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?",
+        [passwordHash, mustChange ? 1 : 0, now.toISOString(), userId],
+      );
+      // A new password (set by the person or an administrator) lifts any sign-in lock.
+      await tx.run(
+        "DELETE FROM sign_in_throttle WHERE subject = (SELECT personnel_number FROM users WHERE id = ?)",
+        [userId],
+      );
+    });
   }
 
   async setRole(userId: string, role: Role, now: Date): Promise<void> {
     await this.sql.run("UPDATE users SET role = ?, updated_at = ? WHERE id = ?", [
       role,
       now.toISOString(),
-      userId,
-    ]);
-  }
-
-  async recordFailedLogin(userId: string, lockedUntil: string | null): Promise<void> {
-    await this.sql.run(
-      "UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?",
-      [lockedUntil, userId],
-    );
-  }
-
-  async clearFailedLogins(userId: string): Promise<void> {
-    await this.sql.run("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", [
       userId,
     ]);
   }
@@ -223,6 +220,22 @@ export class AccountStore {
           unit,
         ]);
     });
+  }
+
+  async addOfficerUnit(userId: string, unit: string): Promise<boolean> {
+    const { changes } = await this.sql.run(
+      "INSERT INTO officer_units (user_id, unit_code) VALUES (?, ?) ON CONFLICT DO NOTHING",
+      [userId, unit],
+    );
+    return changes === 1;
+  }
+
+  async removeOfficerUnit(userId: string, unit: string): Promise<boolean> {
+    const { changes } = await this.sql.run(
+      "DELETE FROM officer_units WHERE user_id = ? AND unit_code = ?",
+      [userId, unit],
+    );
+    return changes === 1;
   }
 
   async officerUnits(userId: string): Promise<string[]> {
@@ -258,6 +271,15 @@ export class AccountStore {
 
   async deleteSessionsOf(userId: string): Promise<void> {
     await this.sql.run("DELETE FROM sessions WHERE user_id = ?", [userId]);
+  }
+
+  /** Ends every session of the person except the one given (a password change keeps its own). */
+  async deleteOtherSessions(userId: string, keepIdHash: string): Promise<number> {
+    const { changes } = await this.sql.run(
+      "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?",
+      [userId, keepIdHash],
+    );
+    return changes;
   }
 
   async audit(

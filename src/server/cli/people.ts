@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseStandards } from "../../lib/standards/parse.ts";
-import { parseRoster, ROLES, type Role } from "../accounts/roster.ts";
+import { assignOfficerUnit, RoleError, setRole, unassignOfficerUnit } from "../accounts/roles.ts";
+import {
+  emailProblem,
+  fullNameProblem,
+  parseRoster,
+  personnelNumberProblem,
+  ROLES,
+  type Role,
+} from "../accounts/roster.ts";
 import { generateHistory } from "../demo/generate.ts";
 import { seedDemo } from "../demo/seed.ts";
 import { loadExamPool } from "../exam/pool.ts";
@@ -32,7 +40,36 @@ export async function unitsCommand(ctx: CliContext, args: string[]): Promise<voi
       ctx.out(`${u.code}\t${u.name}${u.parentCode ? `\t(in ${u.parentCode})` : ""}`);
     return;
   }
-  throw new UsageError("adal units add|list");
+  if (action === "assign-officer" || action === "unassign-officer") {
+    const [number, unit] = rest;
+    if (!number || !unit || rest.length !== 2)
+      throw new UsageError(`adal units ${action} PERSONNEL_NUMBER UNIT`);
+    const now = new Date();
+    const by = { actorId: null, via: "cli" } as const;
+    if (action === "assign-officer") {
+      const { added } = await cli(assignOfficerUnit(ctx.accounts, number, unit, by, now));
+      ctx.out(
+        added
+          ? `${number} now supervises ${unit} and its sub-units.`
+          : `${number} already supervises ${unit}.`,
+      );
+    } else {
+      await cli(unassignOfficerUnit(ctx.accounts, number, unit, by, now));
+      ctx.out(`${number} no longer supervises ${unit}.`);
+    }
+    return;
+  }
+  throw new UsageError("adal units add|list|assign-officer|unassign-officer");
+}
+
+/** Role changes answer with HttpErrors (shared with the API); the CLI shows their message. */
+async function cli<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof RoleError) throw new Error(error.message);
+    throw error;
+  }
 }
 
 export async function usersCommand(ctx: CliContext, args: string[]): Promise<void> {
@@ -60,6 +97,14 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
       })),
       now,
     );
+    await ctx.accounts.audit(
+      {
+        actorId: null,
+        action: "users.imported",
+        detail: `${entries.length} people from ${file} (cli)`,
+      },
+      now,
+    );
     ctx.out("personnel_number,full_name,temporary_password");
     for (const [i, e] of entries.entries()) {
       ctx.out(`${e.personnelNumber},${e.fullName},${passwords[i]}`);
@@ -85,26 +130,73 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
       throw new UsageError(
         'adal users add --number N --name "Full Name" --unit CODE [--role learner|officer|admin] [--email E] [--officer UNIT,…]',
       );
-    if (!(ROLES as readonly string[]).includes(values.role))
-      throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+    const fullName = values.name.trim().replace(/\s+/gu, " ");
+    const officerUnits = (values.officer ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean);
+    // Everything is checked before anything is written, with one message per problem.
+    const problems = [
+      personnelNumberProblem(values.number),
+      fullNameProblem(fullName),
+      emailProblem(values.email ?? ""),
+      (ROLES as readonly string[]).includes(values.role)
+        ? null
+        : `role "${values.role}" must be one of ${ROLES.join(", ")}`,
+      (await ctx.accounts.unitExists(values.unit))
+        ? null
+        : `unit "${values.unit}" does not exist (create it first with \`adal units add\`)`,
+      officerUnits.length > 0 && values.role !== "officer"
+        ? "--officer is for training officers: add --role officer"
+        : null,
+      ...(await Promise.all(
+        officerUnits.map(async (u) =>
+          (await ctx.accounts.unitExists(u)) ? null : `--officer unit "${u}" does not exist`,
+        ),
+      )),
+      (await ctx.accounts.userByNumber(values.number))
+        ? `personnel number ${values.number} already has an account`
+        : null,
+    ].filter((p): p is string => p !== null);
+    if (problems.length > 0) throw new Error(`Nobody was added:\n  ${problems.join("\n  ")}`);
     const password = randomToken(9);
-    const [user] = await ctx.accounts.createUsers(
+    await ctx.accounts.createUsers(
       [
         {
           personnelNumber: values.number,
-          fullName: values.name,
+          fullName,
           unitCode: values.unit,
           role: values.role as Role,
           email: values.email ?? null,
           passwordHash: await hashPassword(password),
           mustChangePassword: true,
+          officerUnits,
         },
       ],
       now,
     );
-    if (user && values.officer)
-      await ctx.accounts.assignOfficerUnits(user.id, values.officer.split(","));
+    await ctx.accounts.audit(
+      {
+        actorId: null,
+        action: "user.added",
+        subject: values.number,
+        detail: `role ${values.role}${officerUnits.length ? `, supervises ${officerUnits.join(", ")}` : ""} (cli)`,
+      },
+      now,
+    );
     ctx.out(`Added ${values.number}; temporary password: ${password}`);
+    return;
+  }
+  if (action === "set-role") {
+    const [number, role] = rest;
+    if (!number || !role || rest.length !== 2)
+      throw new UsageError(`adal users set-role PERSONNEL_NUMBER ${ROLES.join("|")}`);
+    const { from, unitsRemoved } = await cli(
+      setRole(ctx.accounts, number, role, { actorId: null, via: "cli" }, now),
+    );
+    ctx.out(
+      `${number}: ${from} → ${role}${unitsRemoved.length ? ` (no longer supervises ${unitsRemoved.join(", ")})` : ""}.`,
+    );
     return;
   }
   if (action === "reset-password") {
@@ -126,7 +218,7 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
       ctx.out(`${u.personnelNumber}\t${u.fullName}\t${u.unitCode}\t${u.role}`);
     return;
   }
-  throw new UsageError("adal users import|add|reset-password|list");
+  throw new UsageError("adal users import|add|set-role|reset-password|list");
 }
 
 /** Items for synthetic answers: the real banks when present, else one per clause of 2–10. */

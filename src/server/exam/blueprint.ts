@@ -7,7 +7,10 @@ import { z } from "zod";
 export const blueprintSchema = z.strictObject({
   /** Number of items in an attempt. */
   items: z.number().int().min(5).max(100).default(20),
-  /** Sections that must each contribute at least one item; the rest is weighted by clause count. */
+  /**
+   * Sections that must each contribute at least one item. The rest of the items is spread over
+   * every section the pool has items for (1–11), weighted by its clause count.
+   */
   sections: z.array(z.number().int().min(1).max(11)).min(1).default([2, 3, 4, 5, 6, 7, 8, 9, 10]),
   /** Time limit of an attempt, in minutes. */
   timeLimitMinutes: z.number().int().min(1).max(240).default(30),
@@ -21,6 +24,12 @@ export const blueprintSchema = z.strictObject({
     .default(24),
   /** Days a pass stays valid; the next exam is due this long after the last pass. */
   validityDays: z.number().int().min(1).max(3650).default(365),
+  /**
+   * Seconds after the deadline during which answers and the submission already on their way
+   * are still accepted (a slow phone connection at the last second). The deadline the learner
+   * sees does not move, and the attempt counts as submitted at the deadline at the latest.
+   */
+  graceSeconds: z.number().int().min(0).max(300).default(30),
 });
 
 export type Blueprint = z.infer<typeof blueprintSchema>;

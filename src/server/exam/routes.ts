@@ -3,13 +3,16 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { AccountStore } from "../accounts/store.ts";
-import type { Sql } from "../db/sql.ts";
-import { ApiError, type PlatformHelpers } from "../platform/api.ts";
+import type { StatementStore } from "../lrs/statement-store.ts";
+import { ApiError, type PlatformHelpers } from "../platform/api-helpers.ts";
 import { issueCourseCertificate } from "./course-certificate.ts";
 import type { ExamService } from "./service.ts";
 import type { ExamStore } from "./store.ts";
 
-const answerBody = z.strictObject({ options: z.array(z.string().min(1).max(8)).max(10) });
+// Option ids are the attempt's own (10 base32 characters); older open attempts used a, b, c.
+const answerBody = z.strictObject({
+  options: z.array(z.string().regex(/^[A-Za-z0-9]{1,16}$/u)).max(10),
+});
 const CODE = /^ADAL(?:-[2-9A-HJ-NP-Z]{4}){3}$/u;
 
 export function examRoutes(exam: ExamService) {
@@ -23,7 +26,11 @@ export function examRoutes(exam: ExamService) {
       const user = await requireUser(c);
       const parsed = answerBody.safeParse(await c.req.json().catch(() => null));
       if (!parsed.success)
-        throw new ApiError(400, "invalid-body", 'Send {"options": ["a", …]} as JSON.');
+        throw new ApiError(
+          400,
+          "invalid-body",
+          'Send {"options": [<option ids of the attempt>]} as JSON.',
+        );
       await exam.answer(user, c.req.param("id"), c.req.param("item"), parsed.data.options);
       return c.body(null, 204);
     });
@@ -37,16 +44,19 @@ export function examRoutes(exam: ExamService) {
 }
 
 /** Certificates: the course certificate for a signed-in learner, and public verification. */
-export function certificateRoutes(
-  exams: ExamStore,
-  accounts: AccountStore,
-  sql: Sql,
-  clock: () => Date,
-) {
+export function certificateRoutes(deps: {
+  exams: ExamStore;
+  accounts: AccountStore;
+  /** The LRS's statements: the course certificate is earned from the learner's own record. */
+  statements: StatementStore;
+  clock: () => Date;
+  origin: string;
+}) {
+  const { exams, accounts, statements, clock, origin } = deps;
   return (api: Hono, { requireUser }: PlatformHelpers) => {
     api.post("/certificates/course", async (c) => {
       const user = await requireUser(c);
-      const certificate = await issueCourseCertificate(sql, exams, user, clock());
+      const certificate = await issueCourseCertificate(statements, exams, origin, user, clock());
       return c.json({ code: certificate.code });
     });
 

@@ -34,4 +34,22 @@ export const examMigrations: Migration[] = [
       "CREATE INDEX certificates_user ON certificates (user_id, issued_at)",
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // The deadline sweep looks for open attempts past their deadline.
+      "CREATE INDEX exam_attempts_open_deadline ON exam_attempts (deadline) WHERE submitted_at IS NULL",
+      // Each graded answer in the bank's own option ids (a, b, …), for distractor analysis on
+      // the server: the xAPI record carries only the attempt's random ids, meaningless across
+      // attempts. Written in the transaction that grades the attempt.
+      `CREATE TABLE exam_item_answers (
+        attempt_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        bank_response TEXT NOT NULL,
+        success INTEGER NOT NULL,
+        PRIMARY KEY (attempt_id, item_id)
+      )`,
+      "CREATE INDEX exam_item_answers_item ON exam_item_answers (item_id, bank_response)",
+    ],
+  },
 ];

@@ -1,9 +1,21 @@
 // The annual exam as a service: start, resume, answer, submit, auto-submit at the deadline,
 // grading and certificates. Keys stay here; what leaves is the learner's view of an attempt.
+//
+// Grading is one transaction: the attempt is claimed (closed), graded from its final answers,
+// and its xAPI statements and certificate are written, or none of it is. Whoever claims first
+// grades (a request, the sweep, another server instance); everyone else finds it closed.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ExamStatus } from "../../lib/exam/types.ts";
 import type { User } from "../accounts/store.ts";
-import { AttemptError, type ExamPoolItem, grade, isExpired, recordAnswer } from "./attempt.ts";
+import type { Sql } from "../db/sql.ts";
+import {
+  AttemptError,
+  attemptOptions,
+  type ExamPoolItem,
+  grade,
+  isClosed,
+  recordAnswer,
+} from "./attempt.ts";
 import type { Blueprint } from "./blueprint.ts";
 import { drawItems, seededRandom, shuffle } from "./draw.ts";
 import { initializedStatement, resultStatements } from "./statements.ts";
@@ -17,9 +29,11 @@ export interface ExamDeps {
   clauseCounts: ReadonlyMap<number, number>;
   clock: () => Date;
   origin: string;
-  /** Stores statements in the LRS with the exam service's authority. */
-  record: (statements: object[]) => Promise<void>;
+  /** Stores statements in the LRS with the exam service's authority, inside `tx`. */
+  record: (tx: Sql, statements: object[]) => Promise<void>;
   actorOf: (user: User) => object;
+  /** The learner of an attempt, for grading without a request (the deadline sweep). */
+  userById: (id: string) => Promise<User | null>;
 }
 
 const DAY = 24 * 60 * 60_000;
@@ -27,10 +41,12 @@ const DAY = 24 * 60 * 60_000;
 export class ExamService {
   readonly deps: ExamDeps;
   private readonly pool: Map<string, ExamPoolItem>;
+  private readonly graceMs: number;
 
   constructor(deps: ExamDeps) {
     this.deps = deps;
     this.pool = new Map(deps.pool.map((i) => [i.id, i]));
+    this.graceMs = deps.blueprint.graceSeconds * 1000;
     drawItems([...deps.pool], deps.blueprint, deps.clauseCounts, Math.random); // fails fast on a bad pool
   }
 
@@ -38,39 +54,68 @@ export class ExamService {
     return this.deps.clock().getTime();
   }
 
-  /** Grades an attempt whose time is over (submission at the deadline); idempotent. */
-  private async settle(attempt: StoredAttempt, user: User, at: number): Promise<StoredAttempt> {
-    if (attempt.submittedAt !== null) return attempt;
-    const result = grade(attempt, this.pool, this.deps.blueprint.passMark);
-    if (await this.deps.exams.close(attempt, result, at)) {
-      const ctx = { origin: this.deps.origin, actor: this.deps.actorOf(user), attempt };
-      await this.deps.record(resultStatements(ctx, result, at, this.deps.blueprint.passMark));
+  /**
+   * Closes and grades an attempt at `at`, recording its statements and certificate in the same
+   * transaction. True when this call graded it, false when someone else already had.
+   */
+  private async settle(attempt: StoredAttempt, at: number, known?: User): Promise<boolean> {
+    if (attempt.submittedAt !== null) return false;
+    // Looked up before the transaction: on SQLite nothing outside it may run while it is open.
+    const user = known ?? (await this.deps.userById(attempt.learnerId));
+    if (!user) throw new Error(`exam attempt ${attempt.id} belongs to no known person`);
+    return this.deps.exams.sql.transaction(async (tx) => {
+      const exams = this.deps.exams.in(tx);
+      if (!(await exams.claim(attempt.id, at))) return false;
+      const final = (await exams.get(attempt.id)) ?? attempt;
+      const result = grade(final, this.pool, this.deps.blueprint.passMark);
+      await exams.saveResult(final.id, result);
+      const ctx = { origin: this.deps.origin, actor: this.deps.actorOf(user), attempt: final };
+      await this.deps.record(tx, resultStatements(ctx, result, at, this.deps.blueprint.passMark));
       if (result.passed) {
-        await this.deps.exams.addCertificate({
+        await exams.addCertificate({
           code: certificateCode(),
           userId: user.id,
           kind: "exam",
           issuedAt: new Date(at).toISOString(),
           validUntil: new Date(at + this.deps.blueprint.validityDays * DAY).toISOString(),
           score: result.scaled,
-          attemptId: attempt.id,
+          attemptId: final.id,
         });
       }
+      return true;
+    });
+  }
+
+  /**
+   * Grades every open attempt whose deadline and grace are over: run periodically by the
+   * server, so reports see a fail even when the learner never comes back. Safe to run in
+   * several processes at once. Returns how many attempts this call graded.
+   */
+  async sweep(limit = 200): Promise<number> {
+    const due = await this.deps.exams.overdue(this.now() - this.graceMs, limit);
+    let graded = 0;
+    for (const attempt of due) {
+      try {
+        if (await this.settle(attempt, attempt.deadline)) graded += 1;
+      } catch (error) {
+        // One broken attempt must not keep the others open; the next sweep tries it again.
+        console.error(`Could not grade exam attempt ${attempt.id}:`, error);
+      }
     }
+    return graded;
+  }
+
+  private async settled(attempt: StoredAttempt, user: User): Promise<StoredAttempt> {
+    if (attempt.submittedAt !== null || !isClosed(attempt, this.now(), this.graceMs))
+      return attempt;
+    await this.settle(attempt, attempt.deadline, user);
     return (await this.deps.exams.get(attempt.id)) ?? attempt;
   }
 
-  private async expireOpen(user: User): Promise<StoredAttempt | null> {
-    const open = await this.deps.exams.open(user.id);
-    if (open && isExpired(open, this.now())) {
-      await this.settle(open, user, open.deadline);
-      return null;
-    }
-    return open;
-  }
-
   async status(user: User): Promise<ExamStatus> {
-    const open = await this.expireOpen(user);
+    const found = await this.deps.exams.open(user.id);
+    const current = found ? await this.settled(found, user) : null;
+    const open = current?.submittedAt === null ? current : null;
     const history = (await this.deps.exams.history(user.id)).filter((a) => a.result);
     const last = history[0];
     const lastPass = history.find((a) => a.result?.passed);
@@ -109,6 +154,7 @@ export class ExamService {
       throw new AttemptError(409, `You can retake the exam after ${status.retakeAfter}.`);
     const id = randomUUID();
     const random = seededRandom(randomBytes(4).readUInt32LE(0));
+    const taken = new Set<string>();
     const items = drawItems(
       [...this.deps.pool],
       this.deps.blueprint,
@@ -116,9 +162,12 @@ export class ExamService {
       random,
     ).map((item) => ({
       itemId: item.id,
-      optionOrder: shuffle(
-        item.options.map((o) => o.id),
-        random,
+      options: attemptOptions(
+        shuffle(
+          item.options.map((o) => o.id),
+          random,
+        ),
+        taken,
       ),
     }));
     const startedAt = this.now();
@@ -131,12 +180,13 @@ export class ExamService {
       answers: {},
       submittedAt: null,
     };
-    if (!(await this.deps.exams.insert(attempt))) {
-      throw new AttemptError(409, "You already have an exam attempt in progress; continue it.");
-    }
-    await this.deps.record([
-      initializedStatement({ origin: this.deps.origin, actor: this.deps.actorOf(user), attempt }),
-    ]);
+    await this.deps.exams.sql.transaction(async (tx) => {
+      if (!(await this.deps.exams.in(tx).insert(attempt)))
+        throw new AttemptError(409, "You already have an exam attempt in progress; continue it.");
+      await this.deps.record(tx, [
+        initializedStatement({ origin: this.deps.origin, actor: this.deps.actorOf(user), attempt }),
+      ]);
+    });
     return this.view(user, id);
   }
 
@@ -148,25 +198,23 @@ export class ExamService {
     return attempt;
   }
 
-  /** The learner's view: items with options in their order, no keys, no feedback. */
+  /** The learner's view: items with per-attempt option ids in their order, no keys, no feedback. */
   async view(user: User, attemptId: string) {
-    let attempt = await this.own(user, attemptId);
-    if (attempt.submittedAt === null && isExpired(attempt, this.now()))
-      attempt = await this.settle(attempt, user, attempt.deadline);
+    const attempt = await this.settled(await this.own(user, attemptId), user);
     return {
       id: attempt.id,
       deadline: new Date(attempt.deadline).toISOString(),
       serverTime: new Date(this.now()).toISOString(),
       submitted: attempt.submittedAt !== null,
       answers: attempt.answers,
-      items: attempt.items.map(({ itemId, optionOrder }) => {
+      items: attempt.items.map(({ itemId, options }) => {
         const item = this.pool.get(itemId);
-        const options = new Map(item?.options.map((o) => [o.id, o.text]));
+        const text = new Map(item?.options.map((o) => [o.id, o.text]));
         return {
           id: itemId,
           type: item?.type ?? "single",
           stem: item?.stem ?? "",
-          options: optionOrder.map((id) => ({ id, text: options.get(id) ?? "" })),
+          options: options.map((o) => ({ id: o.id, text: text.get(o.bank) ?? "" })),
         };
       }),
     };
@@ -174,9 +222,11 @@ export class ExamService {
 
   async answer(user: User, attemptId: string, itemId: string, optionIds: string[]): Promise<void> {
     const attempt = await this.own(user, attemptId);
-    if (attempt.submittedAt === null && isExpired(attempt, this.now()))
-      await this.settle(attempt, user, attempt.deadline);
-    const updated = recordAnswer(attempt, itemId, optionIds, this.now());
+    const now = this.now();
+    if (attempt.submittedAt === null && isClosed(attempt, now, this.graceMs))
+      await this.settle(attempt, attempt.deadline, user);
+    // recordAnswer refuses with the reason: time over (checked first), or already submitted.
+    const updated = recordAnswer(attempt, itemId, optionIds, now, this.graceMs);
     if (!(await this.deps.exams.saveAnswers(updated)))
       throw new AttemptError(409, "This attempt has already been submitted.");
   }
@@ -185,22 +235,27 @@ export class ExamService {
     const attempt = await this.own(user, attemptId);
     if (attempt.submittedAt !== null)
       throw new AttemptError(409, "This attempt has already been submitted.");
-    if (isExpired(attempt, this.now())) {
-      await this.settle(attempt, user, attempt.deadline);
+    const now = this.now();
+    if (isClosed(attempt, now, this.graceMs)) {
+      await this.settle(attempt, attempt.deadline, user);
       throw new AttemptError(
         409,
         "The time for this attempt was over; it was submitted automatically at the deadline.",
       );
     }
-    await this.settle(attempt, user, this.now());
+    // Within the grace after the deadline the attempt still counts as handed in at the deadline.
+    await this.settle(attempt, Math.min(now, attempt.deadline), user);
     return this.result(user, attemptId);
   }
 
   /** Score, verdict and clauses to review; never the correct options. */
   async result(user: User, attemptId: string) {
     let attempt = await this.own(user, attemptId);
-    if (attempt.submittedAt === null && isExpired(attempt, this.now()))
-      attempt = await this.settle(attempt, user, attempt.deadline);
+    // Asking for the result after the deadline is the learner saying they are done.
+    if (attempt.submittedAt === null && this.now() >= attempt.deadline) {
+      await this.settle(attempt, attempt.deadline, user);
+      attempt = await this.own(user, attemptId);
+    }
     if (!attempt.result || attempt.submittedAt === null)
       throw new AttemptError(409, "This attempt is still in progress.");
     const certificate =

@@ -1,7 +1,11 @@
 // The exam's xAPI record, written by the server under its own authority (cmi5-style): one
-// registration per attempt; `answered` statements carry the response and success only, never
-// the choices or the key, so a learner's readable statements cannot leak the pool.
-import { randomUUID } from "node:crypto";
+// registration per attempt. `answered` statements carry the response (in the attempt's own
+// random option ids) and success only: no choices, no correct-response pattern, no text. A
+// learner reads their statements after grading; per-attempt ids mean nothing in any other
+// attempt, and without a pattern the statements never tell the right option of an item the
+// learner got wrong (the result page does not either).
+// Statement ids derive from the attempt, so recording an attempt twice stores it once.
+import { createHash } from "node:crypto";
 import { isoDuration } from "../../lib/xapi/duration.ts";
 import type { Attempt, AttemptResult } from "./attempt.ts";
 
@@ -33,9 +37,23 @@ interface Context {
   attempt: Attempt;
 }
 
-function base(ctx: Context, verb: { id: string }, at: number, object: object, extra: object = {}) {
+/** A UUID (version 8, RFC 9562) derived from the attempt and the statement's role in it. */
+export function examStatementId(attemptId: string, role: string): string {
+  const h = createHash("sha256").update(`adal-exam/${attemptId}/${role}`).digest("hex");
+  const variant = ((Number.parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function base(
+  ctx: Context,
+  role: string,
+  verb: { id: string },
+  at: number,
+  object: object,
+  extra: object = {},
+) {
   return {
-    id: randomUUID(),
+    id: examStatementId(ctx.attempt.id, role),
     actor: ctx.actor,
     verb,
     object,
@@ -68,7 +86,13 @@ function examObject(origin: string) {
 }
 
 export function initializedStatement(ctx: Context) {
-  return base(ctx, EXAM_VERBS.initialized, ctx.attempt.startedAt, examObject(ctx.origin));
+  return base(
+    ctx,
+    "initialized",
+    EXAM_VERBS.initialized,
+    ctx.attempt.startedAt,
+    examObject(ctx.origin),
+  );
 }
 
 /** Statements written when an attempt is graded: answered × n, passed|failed, completed, terminated. */
@@ -85,6 +109,7 @@ export function resultStatements(
   const answered = result.items.map((item, i) => {
     const statement = base(
       ctx,
+      `answered/${item.itemId}`,
       EXAM_VERBS.answered,
       closedAt,
       {
@@ -110,6 +135,7 @@ export function resultStatements(
   const score = { scaled: result.scaled, raw: result.correct, min: 0, max: result.total };
   const verdict = base(
     ctx,
+    "verdict",
     result.passed ? EXAM_VERBS.passed : EXAM_VERBS.failed,
     closedAt,
     examObject(ctx.origin),
@@ -124,11 +150,18 @@ export function resultStatements(
       "https://adal.kz/xapi/extensions/clauses-to-review": result.clausesToReview,
     },
   } as typeof verdict.context;
-  const completed = base(ctx, EXAM_VERBS.completed, closedAt, examObject(ctx.origin), {
+  const completed = base(ctx, "completed", EXAM_VERBS.completed, closedAt, examObject(ctx.origin), {
     result: { completion: true, duration },
   });
-  const terminated = base(ctx, EXAM_VERBS.terminated, closedAt, examObject(ctx.origin), {
-    result: { duration },
-  });
+  const terminated = base(
+    ctx,
+    "terminated",
+    EXAM_VERBS.terminated,
+    closedAt,
+    examObject(ctx.origin),
+    {
+      result: { duration },
+    },
+  );
   return [...answered, verdict, completed, terminated];
 }

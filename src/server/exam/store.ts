@@ -2,6 +2,14 @@
 import type { Sql } from "../db/sql.ts";
 import type { Attempt, AttemptItem, AttemptResult } from "./attempt.ts";
 
+/** Attempts written before per-attempt option ids kept the bank ids in `optionOrder`. */
+type StoredItem = AttemptItem | { itemId: string; optionOrder: string[] };
+
+function toItem(item: StoredItem): AttemptItem {
+  if ("options" in item) return item;
+  return { itemId: item.itemId, options: item.optionOrder.map((id) => ({ id, bank: id })) };
+}
+
 type AttemptRow = {
   id: string;
   user_id: string;
@@ -36,7 +44,7 @@ function toAttempt(row: AttemptRow): StoredAttempt {
     learnerId: row.user_id,
     startedAt: ms(row.started_at),
     deadline: ms(row.deadline),
-    items: JSON.parse(row.items) as AttemptItem[],
+    items: (JSON.parse(row.items) as StoredItem[]).map(toItem),
     answers: JSON.parse(row.answers) as Record<string, string[]>,
     submittedAt: row.submitted_at ? ms(row.submitted_at) : null,
     result: row.result ? (JSON.parse(row.result) as AttemptResult) : null,
@@ -50,6 +58,11 @@ export class ExamStore {
 
   constructor(sql: Sql) {
     this.sql = sql;
+  }
+
+  /** The same store on a transaction, so closing, recording and certifying commit together. */
+  in(tx: Sql): ExamStore {
+    return new ExamStore(tx);
   }
 
   /** Inserts a new attempt; false when the learner already has an open one (unique index). */
@@ -106,22 +119,46 @@ export class ExamStore {
     return changes === 1;
   }
 
-  /** Closes an attempt with its result; false if another request closed it first. */
-  async close(attempt: Attempt, result: AttemptResult, submittedAt: number): Promise<boolean> {
+  /**
+   * Claims an open attempt for grading by closing it: true for exactly one caller, however many
+   * requests, sweeps or server instances race for it (the row update is the lock). Answers
+   * saved after this are refused, so grading reads the final answers.
+   */
+  async claim(attemptId: string, submittedAt: number): Promise<boolean> {
     const { changes } = await this.sql.run(
-      `UPDATE exam_attempts SET submitted_at = ?, correct = ?, total = ?, scaled = ?, passed = ?, result = ?
-       WHERE id = ? AND submitted_at IS NULL`,
+      "UPDATE exam_attempts SET submitted_at = ? WHERE id = ? AND submitted_at IS NULL",
+      [iso(submittedAt), attemptId],
+    );
+    return changes === 1;
+  }
+
+  /** The result, and each answer in bank option ids (`exam_item_answers`, for analysis). */
+  async saveResult(attemptId: string, result: AttemptResult): Promise<void> {
+    for (const item of result.items)
+      await this.sql.run(
+        "INSERT INTO exam_item_answers (attempt_id, item_id, bank_response, success) VALUES (?, ?, ?, ?)",
+        [attemptId, item.itemId, item.bankResponse.join(","), item.success ? 1 : 0],
+      );
+    await this.sql.run(
+      "UPDATE exam_attempts SET correct = ?, total = ?, scaled = ?, passed = ?, result = ? WHERE id = ?",
       [
-        iso(submittedAt),
         result.correct,
         result.total,
         result.scaled,
         result.passed ? 1 : 0,
         JSON.stringify(result),
-        attempt.id,
+        attemptId,
       ],
     );
-    return changes === 1;
+  }
+
+  /** Open attempts whose deadline is at or before `deadline`, oldest first. */
+  async overdue(deadline: number, limit: number): Promise<StoredAttempt[]> {
+    const rows = await this.sql.all<AttemptRow>(
+      `SELECT ${COLUMNS} FROM exam_attempts WHERE submitted_at IS NULL AND deadline <= ? ORDER BY deadline LIMIT ?`,
+      [iso(deadline), limit],
+    );
+    return rows.map(toAttempt);
   }
 
   async addCertificate(certificate: Certificate): Promise<void> {

@@ -80,7 +80,8 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     if (error instanceof XapiError) {
       if (error.status === 401)
         c.header("WWW-Authenticate", 'Basic realm="Adal LRS", charset="UTF-8"');
-      return c.json({ error: true, message: error.message }, error.status as 400);
+      const code = error.code ? { code: error.code } : {};
+      return c.json({ error: true, message: error.message, ...code }, error.status as 400);
     }
     console.error(error);
     return c.json(

@@ -3,39 +3,29 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { changePassword, signIn, signOut } from "../accounts/auth.ts";
-import { parseRoster, type Role } from "../accounts/roster.ts";
+import { changePassword, PASSWORD_CHANGE_REQUIRED, signIn, signOut } from "../accounts/auth.ts";
 import type { AccountStore, User } from "../accounts/store.ts";
 import { HttpError } from "../http-error.ts";
-import { hashPassword, randomToken } from "../security/password.ts";
 import { learnerActor } from "./actor.ts";
+import { ApiError, json, type PlatformHelpers, publicUser } from "./api-helpers.ts";
+import { clientAddress, peerAddress } from "./client-address.ts";
+import { peopleRoutes } from "./people-routes.ts";
 import { RateLimiter } from "./rate-limit.ts";
 import { clearSessionCookie, currentUser, sessionToken, setSessionCookie } from "./session.ts";
+
+export { ApiError, json, type PlatformHelpers, publicUser } from "./api-helpers.ts";
 
 export interface PlatformDeps {
   accounts: AccountStore;
   clock: () => Date;
   /** Public origin of the platform, e.g. https://adal.example.kz: the learners' account homePage. */
   origin: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (ADAL_TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
+  /** Failed sign-ins allowed per client address and window (generous: per number is stricter). */
+  signInLimit?: { attempts: number; windowMs: number };
   /** Extra routes mounted by later parts (exam, reports, progress). */
   routes?: ((api: Hono, helpers: PlatformHelpers) => void)[];
-}
-
-export interface PlatformHelpers {
-  requireUser(c: Context, roles?: readonly Role[]): Promise<User>;
-}
-
-export class ApiError extends HttpError {}
-
-export function publicUser(user: User) {
-  return {
-    id: user.id,
-    personnelNumber: user.personnelNumber,
-    fullName: user.fullName,
-    unitCode: user.unitCode,
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-  };
 }
 
 const signInBody = z.strictObject({
@@ -47,27 +37,13 @@ const passwordBody = z.strictObject({
   next: z.string().min(1).max(200),
 });
 
-async function json<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  if (!(c.req.header("content-type") ?? "").startsWith("application/json")) {
-    throw new ApiError(400, "content-type", "Send the body as application/json.");
-  }
-  const body = await c.req.json().catch(() => {
-    throw new ApiError(400, "malformed-json", "The body is not valid JSON.");
-  });
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
-      .join("; ");
-    throw new ApiError(400, "invalid-body", detail);
-  }
-  return parsed.data;
-}
-
 export function createPlatformApi(deps: PlatformDeps): Hono {
   const api = new Hono();
   const secure = deps.origin.startsWith("https:");
-  const signInLimiter = new RateLimiter(30, 60_000);
+  const limit = deps.signInLimit ?? { attempts: 100, windowMs: 10 * 60_000 };
+  const signInLimiter = new RateLimiter(limit.attempts, limit.windowMs);
+  const trusted = new Set(deps.trustedProxies ?? []);
+  let warnedProxy = false;
 
   api.use(
     "*",
@@ -96,8 +72,11 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
     return undefined;
   });
   api.onError((error, c) => {
-    if (error instanceof HttpError)
-      return c.json({ error: error.code, message: error.message }, error.status);
+    if (error instanceof HttpError) {
+      const messages =
+        error instanceof ApiError && error.messages ? { messages: error.messages } : {};
+      return c.json({ error: error.code, message: error.message, ...messages }, error.status);
+    }
     console.error(error);
     return c.json(
       { error: "internal", message: "Something went wrong on the server; nothing was changed." },
@@ -105,10 +84,20 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
     );
   });
 
+  /** The signed-in user, or 401; `gate` off only for what a pending password change allows. */
+  async function signedIn(c: Context, gate: boolean): Promise<User> {
+    const user = await currentUser(c, deps.accounts, deps.clock());
+    if (!user) throw new ApiError(401, "signed-out", "Sign in first.");
+    if (gate && user.mustChangePassword) {
+      const { code, messages } = PASSWORD_CHANGE_REQUIRED;
+      throw new ApiError(403, code, messages.kk, messages);
+    }
+    return user;
+  }
+
   const helpers: PlatformHelpers = {
     async requireUser(c, roles) {
-      const user = await currentUser(c, deps.accounts, deps.clock());
-      if (!user) throw new ApiError(401, "signed-out", "Sign in first.");
+      const user = await signedIn(c, true);
       if (roles && !roles.includes(user.role))
         throw new ApiError(403, "forbidden", "Your role does not allow this.");
       return user;
@@ -116,14 +105,20 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
   };
 
   api.post("/session", async (c) => {
-    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+    const address = clientAddress(c, trusted) ?? "in-process";
+    if (!warnedProxy && c.req.header("x-forwarded-for") && !trusted.has(peerAddress(c) ?? "")) {
+      warnedProxy = true;
+      console.warn(
+        `X-Forwarded-For came from ${peerAddress(c) ?? "an unknown peer"}, which is not in ADAL_TRUSTED_PROXIES: the header is ignored, and every client behind that proxy shares one sign-in limit.`,
+      );
+    }
     const wait = signInLimiter.hit(address, deps.clock().getTime());
     if (wait > 0) {
       c.header("Retry-After", String(wait));
       throw new ApiError(
         429,
         "rate-limited",
-        `Too many sign-in attempts from here; wait ${wait} s.`,
+        `Too many failed sign-ins from this address; wait ${wait} s.`,
       );
     }
     const body = await json(c, signInBody);
@@ -133,6 +128,7 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
       body.password,
       deps.clock(),
     );
+    signInLimiter.refund(address);
     setSessionCookie(c, token, secure);
     return c.json({ user: publicUser(user), actor: learnerActor(user, deps.origin) });
   });
@@ -146,14 +142,21 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
   });
 
   api.get("/me", async (c) => {
-    const user = await helpers.requireUser(c);
+    const user = await signedIn(c, false);
     return c.json({ user: publicUser(user), actor: learnerActor(user, deps.origin) });
   });
 
   api.post("/password", async (c) => {
-    const user = await helpers.requireUser(c);
+    const user = await signedIn(c, false);
     const body = await json(c, passwordBody);
-    await changePassword(deps.accounts, user, body.current, body.next, deps.clock());
+    await changePassword(
+      deps.accounts,
+      user,
+      body.current,
+      body.next,
+      deps.clock(),
+      sessionToken(c),
+    );
     return c.body(null, 204);
   });
 
@@ -175,57 +178,7 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
     return c.json({ users: people.map(publicUser) });
   });
 
-  api.post("/users/import", async (c) => {
-    const admin = await helpers.requireUser(c, ["admin"]);
-    const text = await c.req.text();
-    const units = new Set((await deps.accounts.listUnits()).map((u) => u.code));
-    const { entries, errors } = parseRoster(text, units);
-    const existing = await Promise.all(
-      entries.map((e) => deps.accounts.userByNumber(e.personnelNumber)),
-    );
-    entries.forEach((e, i) => {
-      if (existing[i])
-        errors.push(`line ${e.line}: personnel number ${e.personnelNumber} already has an account`);
-    });
-    if (errors.length > 0)
-      return c.json({ error: "invalid-roster", message: "Nothing was imported.", errors }, 400);
-    const passwords = entries.map(() => randomToken(9));
-    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
-    const created = await deps.accounts.createUsers(
-      entries.map((e, i) => ({
-        ...e,
-        unitCode: e.unit,
-        passwordHash: hashes[i] ?? "",
-        mustChangePassword: true,
-      })),
-      deps.clock(),
-    );
-    await deps.accounts.audit(
-      { actorId: admin.id, action: "users.imported", detail: `${created.length} people` },
-      deps.clock(),
-    );
-    return c.json({
-      created: created.map((u, i) => ({
-        personnelNumber: u.personnelNumber,
-        fullName: u.fullName,
-        temporaryPassword: passwords[i],
-      })),
-    });
-  });
-
-  api.post("/users/:number/reset-password", async (c) => {
-    const admin = await helpers.requireUser(c, ["admin"]);
-    const target = await deps.accounts.userByNumber(c.req.param("number"));
-    if (!target) throw new ApiError(404, "not-found", "No person has this personnel number.");
-    const password = randomToken(9);
-    await deps.accounts.setPassword(target.id, await hashPassword(password), true, deps.clock());
-    await deps.accounts.deleteSessionsOf(target.id);
-    await deps.accounts.audit(
-      { actorId: admin.id, action: "password.reset", subject: target.personnelNumber },
-      deps.clock(),
-    );
-    return c.json({ personnelNumber: target.personnelNumber, temporaryPassword: password });
-  });
+  peopleRoutes(api, deps, helpers);
 
   api.get("/audit", async (c) => {
     await helpers.requireUser(c, ["admin"]);

@@ -3,14 +3,17 @@
 import type { Hono } from "hono";
 import { accountMigrations } from "../accounts/schema.ts";
 import { AccountStore } from "../accounts/store.ts";
+import { SignInThrottle } from "../accounts/throttle.ts";
 import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { migrate } from "../db/migrate.ts";
 import { type Database, openDatabase } from "../db/open.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+import { examRecorder } from "../exam/record.ts";
 import { certificateRoutes, examRoutes } from "../exam/routes.ts";
 import { examMigrations } from "../exam/schema.ts";
 import { ExamService } from "../exam/service.ts";
+import { loadSigner } from "../exam/signing.ts";
 import { ExamStore } from "../exam/store.ts";
 import { createLrs } from "../lrs/app.ts";
 import { CredentialStore } from "../lrs/credentials.ts";
@@ -21,8 +24,6 @@ import { StatementStore } from "../lrs/statement-store.ts";
 import { reportRoutes } from "../reports/routes.ts";
 import { reportMigrations } from "../reports/schema.ts";
 import { projectionHook } from "../reports/store.ts";
-import { prepareStatement } from "../xapi/prepare.ts";
-import type { Statement } from "../xapi/types.ts";
 import { learnerActor } from "./actor.ts";
 import { ApiError, createPlatformApi } from "./api.ts";
 import { platformPolicy, sessionResolver } from "./lrs-access.ts";
@@ -35,6 +36,8 @@ export interface Platform {
   credentials: CredentialStore;
   statements: StatementStore;
   examProblem: string | null;
+  /** One round of periodic work: grade attempts past their deadline, forget old sign-in failures. */
+  sweep(): Promise<{ graded: number; forgotten: number }>;
   close(): Promise<void>;
 }
 
@@ -67,37 +70,38 @@ export async function openPlatform(
     clock,
   });
 
-  // The exam service records with its own authority, straight into the store.
-  const examAuthority = {
-    objectType: "Agent" as const,
-    account: { homePage: origin, name: "adal-exam-service" },
-    name: "Adal exam service",
-  };
-  const record = async (raw: object[]) => {
-    const stored = clock().toISOString();
-    const prepared = (raw as Statement[]).map((s) =>
-      prepareStatement(s, { stored, authority: examAuthority, version: "2.0.0" }),
-    );
-    await statements.insert(prepared);
-  };
+  // The exam service records inside the transaction that grades an attempt (exam/record.ts).
+  const record = examRecorder({
+    origin,
+    clock,
+    hook: projectionHook(origin),
+    sign: loadSigner(config.ADAL_SIGNING_KEY, config.ADAL_SIGNING_CERT),
+  });
   let examProblem: string | null = null;
   const exams = new ExamStore(db.sql);
   const routes: NonNullable<Parameters<typeof createPlatformApi>[0]["routes"]> = [
     reportRoutes(db.sql, accounts, clock),
-    certificateRoutes(exams, accounts, db.sql, clock),
+    certificateRoutes({ exams, accounts, statements, clock, origin }),
   ];
+  let exam: ExamService | null = null;
+  const skipped: string[] = [];
   try {
-    const exam = new ExamService({
+    exam = new ExamService({
       exams,
-      pool: loadExamPool(`${config.ADAL_QUIZ_DIR}/exam`),
+      pool: loadExamPool(`${config.ADAL_QUIZ_DIR}/exam`, { onSkip: (id) => skipped.push(id) }),
       blueprint: loadBlueprint(`${config.ADAL_QUIZ_DIR}/exam`),
       clauseCounts: clauseCounts(),
       clock,
       origin,
       record,
       actorOf: (user) => learnerActor(user, origin),
+      userById: (id) => accounts.userById(id),
     });
     routes.push(examRoutes(exam));
+    if (skipped.length > 0)
+      console.warn(
+        `The exam leaves out ${skipped.length} branching scenario(s) of its banks (practice only): ${skipped.join(", ")}`,
+      );
   } catch (error) {
     examProblem = (error as Error).message;
     console.warn(`The exam is unavailable: ${examProblem}`);
@@ -107,8 +111,35 @@ export async function openPlatform(
       });
     });
   }
-  const api = createPlatformApi({ accounts, clock, origin, routes });
+  const api = createPlatformApi({
+    accounts,
+    clock,
+    origin,
+    routes,
+    trustedProxies: config.ADAL_TRUSTED_PROXIES,
+  });
   const app = createApp({ lrs, api, staticDir: config.ADAL_STATIC_DIR });
+
+  const throttle = new SignInThrottle(db.sql);
+  const service = exam;
+  const sweep = async () => ({
+    graded: service ? await service.sweep() : 0,
+    forgotten: await throttle.prune(clock().getTime()),
+  });
+  // Periodic, so a fail is on record at the deadline even if the learner never returns. With
+  // several instances on one PostgreSQL database each sweeps; claiming is atomic.
+  let sweeping: Promise<unknown> | null = null;
+  const timer =
+    config.ADAL_SWEEP_SECONDS > 0
+      ? setInterval(() => {
+          sweeping ??= sweep()
+            .catch((error: unknown) => console.error("The periodic sweep failed:", error))
+            .finally(() => {
+              sweeping = null;
+            });
+        }, config.ADAL_SWEEP_SECONDS * 1000)
+      : null;
+  timer?.unref();
   return {
     app,
     db,
@@ -116,6 +147,11 @@ export async function openPlatform(
     credentials,
     statements,
     examProblem,
-    close: () => db.close(),
+    sweep,
+    async close() {
+      if (timer) clearInterval(timer);
+      await sweeping;
+      await db.close();
+    },
   };
 }

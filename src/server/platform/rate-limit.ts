@@ -1,5 +1,7 @@
-// A fixed-window counter per key (client address): enough to blunt password guessing from
-// one place, on top of the per-account lockout. In memory: one process, reset on restart.
+// A fixed-window counter per key (client address): enough to blunt password spraying from one
+// place, on top of the per-number back-off, which is the main defence. In memory: one
+// process, reset on restart. Successful sign-ins give their hit back, so an office whose
+// people all sign in through one NAT address is never locked out by its own colleagues.
 
 export class RateLimiter {
   readonly limit: number;
@@ -21,6 +23,12 @@ export class RateLimiter {
     }
     entry.count += 1;
     return entry.count > this.limit ? Math.ceil((entry.start + this.windowMs - now) / 1000) : 0;
+  }
+
+  /** Takes back a hit that turned out harmless (the sign-in succeeded). */
+  refund(key: string): void {
+    const entry = this.hits.get(key);
+    if (entry && entry.count > 0) entry.count -= 1;
   }
 
   private sweep(now: number): void {

@@ -4,10 +4,13 @@
  */
 export class XapiError extends Error {
   readonly status: number;
+  /** A stable reason for programs (e.g. "password-change-required"), sent as `code`. */
+  readonly code: string | undefined;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.name = "XapiError";
     this.status = status;
+    this.code = code;
   }
 }

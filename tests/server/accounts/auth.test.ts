@@ -10,6 +10,7 @@ import {
 } from "../../../src/server/accounts/auth.ts";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
 import { AccountStore } from "../../../src/server/accounts/store.ts";
+import { SignInThrottle } from "../../../src/server/accounts/throttle.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { hashPassword } from "../../../src/server/security/password.ts";
 import { databases } from "../helpers/databases.ts";
@@ -80,7 +81,7 @@ for (const database of databases) {
 
     it("locks the account after repeated failures, then lets it in after the lock", async () => {
       const now = new Date("2026-11-25T10:00:00Z");
-      await store.clearFailedLogins((await store.userByNumber("100002"))?.id ?? "");
+      await new SignInThrottle(store.sql).clear("100002");
       for (let i = 0; i < FAILURES_BEFORE_LOCK; i++) {
         await expect(signIn(store, "100002", "wrong-password-x", now)).rejects.toMatchObject({
           status: 401,
@@ -99,6 +100,72 @@ for (const database of databases) {
       expect(actions).toContain("sign-in.locked");
     });
 
+    it("locks after five of 40 parallel wrong passwords: only five are ever checked", async () => {
+      const now = new Date("2026-11-25T11:00:00Z");
+      await new SignInThrottle(store.sql).clear("100002");
+      const tries = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          signIn(store, "100002", "wrong-password-x", now).catch((e: AuthError) => e),
+        ),
+      );
+      const codes = tries.map((e) => (e as AuthError).code);
+      expect(codes.filter((c) => c === "invalid")).toHaveLength(FAILURES_BEFORE_LOCK);
+      expect(codes.filter((c) => c === "locked")).toHaveLength(40 - FAILURES_BEFORE_LOCK);
+      // The right password is refused too while the lock holds.
+      await expect(signIn(store, "100002", "Bastapqy-Pass-1", now)).rejects.toMatchObject({
+        code: "locked",
+      });
+      await expect(
+        signIn(store, "100002", "Bastapqy-Pass-1", new Date(now.getTime() + LOCK_MS)),
+      ).resolves.toBeDefined();
+    });
+
+    it("locks for longer with every further failure", async () => {
+      let now = new Date("2026-11-25T12:00:00Z").getTime();
+      await new SignInThrottle(store.sql).clear("100002");
+      for (let i = 0; i < FAILURES_BEFORE_LOCK; i++)
+        await signIn(store, "100002", "wrong-password-x", new Date(now)).catch(() => null);
+      const waits: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        const locked = await signIn(store, "100002", "x-wrong-again", new Date(now)).catch(
+          (e: AuthError) => e,
+        );
+        expect((locked as AuthError).code).toBe("locked");
+        const until = Date.parse(/after (\S+)\.$/u.exec((locked as AuthError).message)?.[1] ?? "");
+        waits.push(until - now);
+        now = until;
+        // The first try after a lock is checked; failing it locks again, for twice as long.
+        await expect(signIn(store, "100002", "x-wrong-again", new Date(now))).rejects.toMatchObject(
+          {
+            code: "invalid",
+          },
+        );
+      }
+      expect(waits).toEqual([LOCK_MS, 2 * LOCK_MS, 4 * LOCK_MS]);
+      await expect(
+        signIn(store, "100002", "Bastapqy-Pass-1", new Date(now + 8 * LOCK_MS)),
+      ).resolves.toBeDefined();
+    });
+
+    it("answers an unknown personnel number exactly like a known one, lock included", async () => {
+      const now = new Date("2026-11-25T13:00:00Z");
+      await new SignInThrottle(store.sql).clear("100002");
+      const answers = async (number: string) => {
+        const seen: string[] = [];
+        for (let i = 0; i < FAILURES_BEFORE_LOCK + 2; i++) {
+          const e = (await signIn(store, number, "wrong-password-x", now).catch(
+            (x: AuthError) => x,
+          )) as AuthError;
+          seen.push(`${e.status} ${e.code} ${e.message.replace(/after \S+/u, "after T")}`);
+        }
+        return seen;
+      };
+      const known = await answers("100002");
+      const unknown = await answers("555555");
+      expect(unknown).toEqual(known);
+      expect(known.at(-1)).toMatch(/^429 locked/u);
+    });
+
     it("changes the password only with the current one and a strong new one", async () => {
       const user = await store.userByNumber("100001");
       if (!user) throw new Error("missing user");
@@ -111,9 +178,14 @@ for (const database of databases) {
       await expect(
         changePassword(store, user, "Bastapqy-Pass-1", "my100001password", t0),
       ).rejects.toMatchObject({ status: 400 });
-      await changePassword(store, user, "Bastapqy-Pass-1", "Jana-Qupiya-Soz-7", t0);
+      const here = await signIn(store, "100001", "Bastapqy-Pass-1", t0);
+      const elsewhere = await signIn(store, "100001", "Bastapqy-Pass-1", t0);
+      await changePassword(store, user, "Bastapqy-Pass-1", "Jana-Qupiya-Soz-7", t0, here.token);
       const updated = await store.userByNumber("100001");
       expect(updated?.mustChangePassword).toBe(false);
+      // The session that changed the password stays; every other one of the person ends.
+      expect((await sessionUser(store, here.token, t0))?.personnelNumber).toBe("100001");
+      expect(await sessionUser(store, elsewhere.token, t0)).toBeNull();
       await expect(signIn(store, "100001", "Jana-Qupiya-Soz-7", t0)).resolves.toBeDefined();
     });
 

@@ -63,4 +63,35 @@ describe("parseRoster", () => {
       /^line 1: the header must name/u,
     );
   });
+
+  it("refuses unexpected columns in the header, naming them", () => {
+    const [error] = parseRoster(
+      `${header},rank\n100234,Ерлан Сейітов,DP-ALM,learner,,майор`,
+      units,
+    ).errors;
+    expect(error).toMatch(/^line 1: the header must name the columns .* \(unexpected: rank\)$/u);
+    expect(parseRoster(`${header},email\n`, units).errors[0]).toMatch(/named twice: email/u);
+    // Trailing separators a spreadsheet adds are not columns.
+    expect(
+      parseRoster(`${header},,\n100234,Ерлан Сейітов,DP-ALM,learner,,,`, units).errors,
+    ).toEqual([]);
+  });
+
+  it("refuses a line with more fields than the header, and says why it may happen", () => {
+    const result = parseRoster(
+      `${header}\n100234,Сейітов,Ерлан,DP-ALM,learner,erlan@police.kz\n100235,Айгүл Нұрланқызы,DP-ALM,officer,`,
+      units,
+    );
+    expect(result.errors).toEqual([
+      "line 2: 6 fields, but the header has 5 columns (a comma or semicolon inside a name must be in double quotes)",
+    ]);
+    expect(result.entries.map((e) => e.personnelNumber)).toEqual(["100235"]);
+  });
+
+  it("says a two-letter name is too short rather than missing", () => {
+    const [error] = parseRoster(`${header}\n100234,Ли,DP-ALM,learner,`, units).errors;
+    expect(error).toBe(
+      'line 2: full name "Ли" is too short (at least 3 characters: surname and given name)',
+    );
+  });
 });

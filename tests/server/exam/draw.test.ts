@@ -25,6 +25,7 @@ describe("parseBlueprint", () => {
       passMark: 0.8,
       cooldownHours: 24,
       validityDays: 365,
+      graceSeconds: 30,
     });
   });
 
@@ -65,6 +66,64 @@ describe("allot", () => {
     expect(() => allot({ items: 20, sections: [...clauses.keys()] }, clauses, tiny)).toThrow(
       /has 9 items/u,
     );
+  });
+});
+
+describe("allot over a pool with banks for every section", () => {
+  // Sections 1 and 11 are one unnumbered clause each; the blueprint does not require them.
+  const all = new Map([[1, 1], ...clauses, [11, 1]]);
+  const supply = new Map([...all.keys()].map((s) => [s, 10]));
+  const blueprint = { items: 20, sections: [...clauses.keys()] };
+
+  it("keeps one item from each of 2–10 in every draw and the total exact", () => {
+    const random = seededRandom(5);
+    for (let i = 0; i < 500; i++) {
+      const counts = allot(blueprint, all, supply, random);
+      expect([...counts.values()].reduce((a, b) => a + b)).toBe(20);
+      for (const s of blueprint.sections) expect(counts.get(s)).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("gives every section its clause-weighted share on average, never more than one off it", () => {
+    const rest = 20 - 9;
+    const total = [...all.values()].reduce((a, b) => a + b);
+    const random = seededRandom(11);
+    const sums = new Map<number, number>();
+    const runs = 4000;
+    for (let i = 0; i < runs; i++) {
+      for (const [s, n] of allot(blueprint, all, supply, random)) {
+        const quota = (blueprint.sections.includes(s) ? 1 : 0) + (rest * (all.get(s) ?? 0)) / total;
+        expect(Math.abs(n - quota)).toBeLessThan(1);
+        sums.set(s, (sums.get(s) ?? 0) + n);
+      }
+    }
+    for (const [s, weight] of all) {
+      const quota = (blueprint.sections.includes(s) ? 1 : 0) + (rest * weight) / total;
+      expect((sums.get(s) ?? 0) / runs, `section ${s}`).toBeCloseTo(quota, 1);
+    }
+    // Sections 1 and 11 take part: about one attempt in seven has an item from each.
+    expect((sums.get(1) ?? 0) / runs).toBeGreaterThan(0.1);
+  });
+
+  it("without a random source gives the fractional seats to the largest fractions", () => {
+    const counts = allot(blueprint, all, supply);
+    expect(counts.get(1)).toBe(0);
+    expect(counts.get(11)).toBe(0);
+    expect(counts.get(2)).toBe(4);
+  });
+
+  it("weighs a section with no numbered clauses as one clause", () => {
+    // Once section 2 is used up, only a zero-clause section is left to fill the seats.
+    const zero = new Map([
+      [1, 0],
+      [2, 22],
+    ]);
+    const small = new Map([
+      [1, 5],
+      [2, 5],
+    ]);
+    const counts = allot({ items: 10, sections: [2] }, zero, small, seededRandom(3));
+    expect(Object.fromEntries(counts)).toEqual({ 1: 5, 2: 5 });
   });
 });
 

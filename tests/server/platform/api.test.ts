@@ -177,4 +177,19 @@ describe("platform API", () => {
       .entries;
     expect(log.map((e: { action: string }) => e.action)).toContain("password.reset");
   });
+
+  it("ends the person's other sessions when the password is changed, keeping this one", async () => {
+    const here = await signIn("100001");
+    const phone = await signIn("100001");
+    const changed = await api.request("/password", {
+      method: "POST",
+      headers: { cookie: here, "content-type": "application/json" },
+      body: JSON.stringify({ current: password, next: "Jana-Qupiya-Soz-3" }),
+    });
+    expect(changed.status).toBe(204);
+    expect((await api.request("/me", { headers: { cookie: here } })).status).toBe(200);
+    expect((await api.request("/me", { headers: { cookie: phone } })).status).toBe(401);
+    const user = await accounts.userByNumber("100001");
+    await accounts.setPassword(user?.id ?? "", await hashPassword(password), false, new Date());
+  });
 });

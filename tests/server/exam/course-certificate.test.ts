@@ -1,0 +1,108 @@
+// The course certificate is earned from the learner's own LRS record: every lesson read to the
+// end and every section's practice quiz completed. Lessons alone are not enough (that was how
+// eleven `completed` statements posted by hand used to earn it).
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { lessonStatement } from "../../../src/lib/xapi/lesson.ts";
+import { quizCompletedStatement } from "../../../src/lib/xapi/quiz.ts";
+import { prepareStatement } from "../../../src/server/xapi/prepare.ts";
+import type { Statement } from "../../../src/server/xapi/types.ts";
+import { sqliteDatabase } from "../helpers/databases.ts";
+import { examSetup, ORIGIN } from "./setup.ts";
+
+let t: Awaited<ReturnType<typeof examSetup>>;
+beforeEach(async () => {
+  t = await examSetup(sqliteDatabase);
+});
+afterEach(async () => t.close());
+
+const actor = (number: string) => ({
+  objectType: "Agent" as const,
+  account: { homePage: ORIGIN, name: number },
+});
+const sections = Array.from({ length: 11 }, (_, i) => i + 1);
+const timestamp = "2026-11-20T10:00:00.000Z";
+
+/** Stores statements as the learner's browser would have sent them through the session. */
+async function browserSent(statements: object[]) {
+  const authority = {
+    objectType: "Agent" as const,
+    account: { homePage: ORIGIN, name: "adal-platform" },
+  };
+  await t.statements.insert(
+    statements.map((s) =>
+      prepareStatement(s as Statement, { stored: timestamp, authority, version: "1.0.3" }),
+    ),
+  );
+}
+
+const lessons = (number: string, which = sections) =>
+  which.map((section) =>
+    lessonStatement({
+      id: randomUUID(),
+      actor: actor(number),
+      origin: ORIGIN,
+      section,
+      title: `${section}-сабақ`,
+      verb: "completed",
+      timestamp,
+    }),
+  );
+const quizzes = (number: string, which = sections) =>
+  which.map((section) =>
+    quizCompletedStatement({
+      id: randomUUID(),
+      actor: actor(number),
+      origin: ORIGIN,
+      section,
+      correct: 3,
+      total: 5,
+      durationMs: 60_000,
+      timestamp,
+    }),
+  );
+
+describe("the course certificate", () => {
+  it("is refused with eleven completed lessons and no practice quizzes", async () => {
+    await browserSent(lessons("100001"));
+    const cookie = await t.session("100001");
+    const refused = await t.call("/certificates/course", cookie, "POST");
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).message).toBe(
+      "Finish the whole course first; still to complete: the practice quizzes of sections 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11.",
+    );
+  });
+
+  it("names what is missing, lessons and quizzes, and ignores other people's and other sites' records", async () => {
+    await browserSent([
+      ...lessons("100001", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+      ...quizzes("100001", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+      ...lessons("100002"),
+      ...quizzes("100002"),
+      {
+        ...quizzes("100001", [11])[0],
+        object: {
+          objectType: "Activity",
+          id: "https://elsewhere.example/xapi/activities/quiz/practice/11",
+        },
+      },
+    ]);
+    const cookie = await t.session("100001");
+    const refused = await t.call("/certificates/course", cookie, "POST");
+    expect((await refused.json()).message).toBe(
+      "Finish the whole course first; still to complete: lesson 11; the practice quiz of section 11.",
+    );
+  });
+
+  it("is issued once every lesson and practice quiz is completed, and only once", async () => {
+    await browserSent([...lessons("100001"), ...quizzes("100001")]);
+    const cookie = await t.session("100001");
+    const issued = await t.call("/certificates/course", cookie, "POST");
+    expect(issued.status).toBe(200);
+    const { code } = await issued.json();
+    const again = await (await t.call("/certificates/course", cookie, "POST")).json();
+    expect(again.code).toBe(code);
+    const verify = await (await t.api.request(`/certificates/${code}`)).json();
+    expect(verify).toMatchObject({ kind: "course", fullName: "Қызметкер 100001", valid: true });
+  });
+});
