@@ -22,9 +22,11 @@ export interface PlannedWord {
   readonly terms: readonly string[];
   /** Index terms derived from it (see DERIVED). */
   readonly derived: readonly string[];
-  /** Typo recovery, only for a word none of whose stems is in the index: terms found by
-   * reading its endings loosely, and stems to match with one edit. */
-  readonly typo: { readonly exact: readonly string[]; readonly fuzzy: readonly string[] };
+  /**
+   * Typo recovery, only for a word none of whose stems is in the index: the index terms its
+   * endings read loosely lead to, or one edit away from such a stem of five letters or more.
+   */
+  readonly typo: readonly string[];
   /** The prefix to match while typing, or null. */
   readonly prefix: string | null;
   /** Whether the word is the Kazakh side of a Russian glossary entry. */
@@ -74,17 +76,23 @@ function derivedTerms(vocabulary: Vocabulary, terms: readonly string[], folded: 
   return [...derived];
 }
 
-function typoTerms(vocabulary: Vocabulary, terms: readonly string[], folded: string) {
-  const exact: string[] = [];
+/**
+ * One edit (insertion, deletion, substitution, or two neighbours swapped, as lunr's edit
+ * distance counts them), found by scanning the term list: a few thousand short strings cost
+ * far less than lunr's fuzzy automaton.
+ */
+function typoTerms(vocabulary: Vocabulary, terms: readonly string[], folded: string): string[] {
+  const found = new Set<string>();
   const fuzzy: string[] = [];
   for (const term of new Set([...terms, ...looseStems(folded)])) {
-    if (vocabulary.has(term)) exact.push(term);
+    if (vocabulary.has(term)) found.add(term);
     else if (term.length >= FUZZY_MIN_STEM) fuzzy.push(term);
   }
-  return { exact, fuzzy };
+  if (fuzzy.length > 0)
+    for (const candidate of vocabulary.sorted)
+      if (fuzzy.some((f) => oneEdit(f, candidate))) found.add(candidate);
+  return [...found];
 }
-
-const NO_TYPO = { exact: [], fuzzy: [] } as const;
 
 export function planQuery(
   vocabulary: Vocabulary,
@@ -106,20 +114,22 @@ export function planQuery(
       folded,
       terms,
       derived: stop ? [] : derivedTerms(vocabulary, terms, folded),
-      typo: stop || known ? NO_TYPO : typoTerms(vocabulary, terms, folded),
+      typo: stop || known ? [] : typoTerms(vocabulary, terms, folded),
       prefix: !stop && typing && folded.length >= PREFIX_MIN_LETTERS ? folded : null,
       fromGlossary,
     };
   });
 }
 
-/** Whether two words are at most one edit apart (insertion, deletion or substitution). */
-function oneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
+/** Whether two different words are one edit apart (see typoTerms). */
+export function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** Whether a matched index term came from this word (for counting how many words a hit has). */
@@ -127,8 +137,7 @@ export function fromWord(word: PlannedWord, term: string): boolean {
   return (
     word.terms.includes(term) ||
     word.derived.includes(term) ||
-    word.typo.exact.includes(term) ||
-    (word.prefix !== null && term.startsWith(word.prefix)) ||
-    word.typo.fuzzy.some((f) => oneEdit(f, term))
+    word.typo.includes(term) ||
+    (word.prefix !== null && term.startsWith(word.prefix))
   );
 }

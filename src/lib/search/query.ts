@@ -93,9 +93,7 @@ function lunrQuery(index: lunr.Index, words: readonly PlannedWord[]): lunr.Index
       for (const term of word.terms)
         q.term(term, { ...exact, boost: EXACT_BOOST / word.terms.length });
       for (const term of word.derived) q.term(term, { ...exact, boost: DERIVED_BOOST });
-      for (const term of word.typo.exact) q.term(term, { ...exact, boost: FUZZY_BOOST });
-      for (const term of word.typo.fuzzy)
-        q.term(term, { ...exact, editDistance: 1, boost: FUZZY_BOOST });
+      for (const term of word.typo) q.term(term, { ...exact, boost: FUZZY_BOOST });
       if (word.prefix !== null)
         q.term(word.prefix, {
           ...exact,

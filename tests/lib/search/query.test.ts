@@ -122,6 +122,8 @@ describe("precision", () => {
   it("recovers typos only for stems of five letters or more", () => {
     expect(ids("сыйлқтар")).toEqual(expect.arrayContaining(["2.9", "2.10"]));
     expect(ids("парра")[0]).toBe("5.1");
+    expect(ids("меиртократия")).toEqual(expect.arrayContaining(["9.1", "10.1"])); // two swapped
+    expect(ids("әріптестерне")).toContain("2.9"); // a letter missing in the ending
     // a one-letter slip in a four-letter word is too likely another word to repair
     expect(ids("пора")).toEqual([]);
   });
@@ -131,6 +133,16 @@ describe("precision", () => {
     expect(hit && marked(hit)).toContain("бостанддығынан");
     expect(first("бастамашылық").clauseId).toBe("8.1");
     expect(marked(first("бастамашылық"))).toEqual(["бастамамашылық"]);
+  });
+});
+
+describe("Kazakh typed on a Russian keyboard that looks Russian", () => {
+  it("is searched as Kazakh, not replaced by the glossary's word", () => {
+    const licence = find("лицензиялык").find((r) => r.ref === "3");
+    expect(licence && marked(licence)).toEqual(["лицензиялық"]);
+    const reserve = first("резервинде");
+    expect(reserve.clauseId).toBe("9.2");
+    expect(marked(reserve)).toEqual(["резервінде"]);
   });
 });
 
