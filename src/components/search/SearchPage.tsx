@@ -24,7 +24,8 @@ const LIMIT = 30;
  * The results page. The form is rendered at build time and works without JavaScript (a GET
  * to this page); with JavaScript the query comes from `?q=` (shareable links), results follow
  * the typing, and the URL follows the query. A query from the link or the button is searched
- * as submitted (whole words); while someone types, the last word also matches as a prefix.
+ * as submitted (whole words; only if they find nothing is the last word taken as begun);
+ * while someone types, the last word also matches as a prefix.
  */
 export default function SearchPage({ strings, prefix, indexUrl }: Props) {
   const [query, setQuery] = useState("");
@@ -41,7 +42,10 @@ export default function SearchPage({ strings, prefix, indexUrl }: Props) {
     try {
       const search = await loadSearch(indexUrl);
       if (latest.current !== q) return;
-      setState({ status: "done", query: q, results: search(q, LIMIT, typed) });
+      // Whole words first; if they find nothing, Enter was pressed mid-word: take it as begun.
+      let results = search(q, LIMIT, typed);
+      if (!typed && results.length === 0) results = search(q, LIMIT, true);
+      setState({ status: "done", query: q, results });
     } catch {
       if (latest.current === q) setState({ status: "error" });
     }
