@@ -2,12 +2,13 @@
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import { defineConfig } from "astro/config";
+import { serviceWorker } from "./src/build/service-worker.ts";
 
 export default defineConfig({
   site: process.env.ADAL_SITE_URL ?? "http://localhost:4321",
   output: "static",
   trailingSlash: "always",
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), serviceWorker()],
   build: { inlineStylesheets: "never", format: "directory" },
   devToolbar: { enabled: false },
   // Hash every inline script and style into a CSP <meta>; the server repeats it as a header.

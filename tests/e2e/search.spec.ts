@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { headerSearchReady } from "./helpers.ts";
 
 const GIFT_CLAUSES = /\/lessons\/2\/#clause-2-(?:5|9|10)$/u;
@@ -68,13 +68,79 @@ test("Russian page finds gift clauses for a Russian word", async ({ page }) => {
   await expect(page.locator(".search-results mark").first()).toHaveText(/^сыйлық/u);
 });
 
-test("the index is one static JSON file at a stable URL", async ({ request }) => {
-  const response = await request.get("/search-index.json");
+test("the index is one static JSON file at the content-hashed address the page names", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const url = await page.locator(".header-search form").getAttribute("data-index");
+  expect(url).toMatch(/^\/search-index\.[0-9a-f]{12}\.json$/u);
+  const response = await request.get(url ?? "");
   expect(response.ok()).toBe(true);
   expect(response.headers()["content-type"]).toContain("application/json");
-  const body = (await response.json()) as { version: number; docs: Record<string, unknown> };
-  expect(body.version).toBe(1);
-  expect(Object.keys(body.docs)).toContain("2.10");
+  const body = (await response.json()) as { version: number; docs: unknown[][] };
+  expect(body.version).toBe(2);
+  expect(body.docs.some((d) => d[0] === 0 && d[1] === "2.10")).toBe(true);
+  expect((await request.get("/search-index.json")).status()).toBe(404);
+});
+
+test("a query from the link matches whole words; typing also matches the word begun", async ({
+  page,
+}) => {
+  // заң as a whole word: the clauses with заң's forms, never first one with only заңсыз
+  await page.goto("/search/?q=заң");
+  const firstMarks = page.locator(".search-results li").first().locator("mark");
+  await expect(firstMarks.first()).toHaveText(/^заң/iu);
+  expect((await firstMarks.allTextContents()).some((m) => /сыз/u.test(m))).toBe(false);
+  const whole = await page.locator(".search-results li").count();
+  // typing заң: the word begun matches заңсыз too, so there are more results
+  await page.locator("#search-q").fill("заң");
+  await expect.poll(() => page.locator(".search-results li").count()).toBeGreaterThan(whole);
+  // a submitted half word that finds nothing as a whole word is taken as begun
+  await page.goto("/search/?q=сыйл");
+  await expect(page.locator(".search-results li a").first()).toHaveAttribute("href", GIFT_CLAUSES);
+  await expect(page.locator(".search-status")).toHaveText(/^Табылғаны: \d+$/u);
+});
+
+test("a section's lead sentence is found and links to the lesson's official text", async ({
+  page,
+}) => {
+  await page.goto("/search/?q=лицензиялық-рұқсат функциялары");
+  const lead = page.locator(".search-results li a", { hasText: "3-бөлім" });
+  await expect(lead).toHaveAttribute("href", "/lessons/3/#official-text");
+  await lead.click();
+  await expect(page.locator("#official-text")).toBeInViewport();
+});
+
+test("header box: no results shows a note below the options, and counts are announced", async ({
+  page,
+}) => {
+  await page.goto("/lessons/2/");
+  await headerSearchReady(page);
+  const box = page.getByRole("combobox");
+  await box.fill("сыйлық");
+  const status = page.locator(".header-search [role=status]");
+  await expect(status).toHaveText(/^Табылғаны: [1-6]$/u, { timeout: 15_000 });
+  await box.fill("жжжжжж");
+  await expect(status).toHaveText("Ештеңе табылмады. Басқа сөзбен іздеп көріңіз.");
+  const all = page.getByRole("option", { name: "Барлық нәтижелер" });
+  const none = page.locator(".header-search-none");
+  await expect(all).toBeVisible();
+  await expect(none).toBeVisible();
+  const a = await all.boundingBox();
+  const b = await none.boundingBox();
+  expect(a && b && b.y >= a.y + a.height - 1).toBe(true);
+  const popup = await page.locator(".header-search-popup").boundingBox();
+  if (popup)
+    await page.screenshot({
+      path: "test-results/header-search-none.png",
+      clip: {
+        x: popup.x,
+        y: Math.max(0, popup.y - 50),
+        width: popup.width,
+        height: popup.height + 50,
+      },
+    });
 });
 
 test.describe("without JavaScript", () => {
@@ -95,8 +161,99 @@ test("axe finds no WCAG 2.2 AA violation on the results page and the open combob
   await page.goto("/search/?q=мүдделер жанжалы");
   await expect(page.locator(".search-results li").first()).toBeVisible();
   await headerSearchReady(page);
-  await page.getByRole("combobox").fill("сыйлық");
+  const box = page.getByRole("combobox");
+  await box.fill("сыйлық");
   await expect(page.getByRole("listbox")).toBeVisible({ timeout: 15_000 });
+  await box.press("ArrowDown");
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+  // and with no result: the "all results" option and the note
+  await box.fill("жжжжжж");
+  await expect(page.locator(".header-search-none")).toBeVisible();
+  const none = await new AxeBuilder({ page }).withTags(tags).analyze();
+  expect(none.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+});
+
+test.describe("offline (service worker)", () => {
+  const swReady = (page: Page) =>
+    page.waitForFunction(async () => (await navigator.serviceWorker.ready) !== undefined);
+
+  test("search works offline for someone who never searched online", async ({ page, context }) => {
+    await page.goto("/");
+    await swReady(page);
+    const indexUrl = (await page.locator(".header-search form").getAttribute("data-index")) ?? "";
+    // precached at install: the index and the search code, though search was never used
+    const cached = await page.evaluate(
+      async (urls) => Promise.all(urls.map(async (u) => Boolean(await caches.match(u)))),
+      [indexUrl, "/search/", "/ru/search/"],
+    );
+    expect(cached).toEqual([true, true, true]);
+    await context.setOffline(true);
+    await page.reload();
+    await headerSearchReady(page);
+    await page.getByRole("combobox").fill("сыйлық");
+    await expect(page.getByRole("option").first()).toContainText(/2\.(?:5|9|10)-тармақ/u, {
+      timeout: 15_000,
+    });
+    await page.goto("/ru/search/?q=взятка");
+    await expect(page.locator(".search-results li a").first()).toHaveAttribute(
+      "href",
+      "/ru/lessons/5/#clause-5-1",
+    );
+    await context.setOffline(false);
+  });
+
+  test("a new service worker drops older builds' caches and refetches the pages they kept", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await swReady(page);
+    const current = await page.evaluate(() => caches.keys());
+    expect(current).toEqual([expect.stringMatching(/^adal-[0-9a-f]{12}$/u)]);
+    await page.evaluate(async () => {
+      const old = await caches.open("adal-0123456789ab");
+      await old.put("/_astro/Old.0ld.js", new Response("old"));
+      await old.put(
+        "/lessons/7/",
+        new Response("<p>old</p>", { headers: { "Content-Type": "text/html" } }),
+      );
+    });
+    // What an update does: another worker script installs and activates.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.register("/sw.js?update=1");
+    });
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(current);
+    const state = await page.evaluate(
+      async ([name]) => {
+        const cache = await caches.open(name ?? "");
+        return {
+          page: (await (await cache.match("/lessons/7/"))?.text()) ?? "",
+          old: Boolean(await caches.match("/_astro/Old.0ld.js")),
+        };
+      },
+      [current[0]],
+    );
+    expect(state.page).toContain('id="clause-7-1"');
+    expect(state.old).toBe(false);
+  });
+
+  test("a page whose network answer hangs comes from the cache after the timeout", async ({
+    page,
+    context,
+  }) => {
+    await page.goto("/");
+    await swReady(page);
+    await page.goto("/lessons/6/"); // under the worker's control: kept
+    await expect
+      .poll(() => page.evaluate(async () => Boolean(await caches.match("/lessons/6/"))))
+      .toBe(true);
+    let held = 0;
+    await context.route("**/lessons/6/", () => {
+      held++; // never answered: a connection that hangs
+    });
+    await page.reload();
+    await expect(page.locator("#clause-6-1")).toBeVisible();
+    expect(held).toBeGreaterThan(0);
+    await context.unrouteAll({ behavior: "ignoreErrors" });
+  });
 });

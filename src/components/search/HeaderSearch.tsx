@@ -8,6 +8,8 @@ interface Props {
   strings: SearchStrings;
   /** Locale path prefix ("" or "/ru"). */
   prefix: string;
+  /** Address of the search index this page was built with. */
+  indexUrl: string;
 }
 
 const LIMIT = 6;
@@ -19,11 +21,12 @@ function typingInField(target: EventTarget | null): boolean {
 }
 
 /**
- * The header search box: an ARIA 1.2 combobox with a listbox of results as you type. Without
- * JavaScript it is a plain GET form to the results page. lunr and the index are loaded on the
- * first focus or key press only; "/" anywhere on the page focuses the box.
+ * The header search box: an ARIA 1.2 combobox with a listbox of results as you type (the word
+ * being typed also matches as a prefix). Without JavaScript it is a plain GET form to the
+ * results page. lunr and the index are loaded on the first focus or key press only; "/"
+ * anywhere on the page focuses the box. How many results there are is announced politely.
  */
-export default function HeaderSearch({ strings, prefix }: Props) {
+export default function HeaderSearch({ strings, prefix, indexUrl }: Props) {
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<SearchResult[]>([]);
   const [open, setOpen] = useState(false);
@@ -33,11 +36,12 @@ export default function HeaderSearch({ strings, prefix }: Props) {
   const search = useRef<Search | null>(null);
   const latest = useRef("");
   const page = `${prefix}/search/`;
+  const optionId = (i: number) => `header-search-option-${i}`;
   // The last option opens the full results page.
   const optionCount = results.length + (query.trim() === "" ? 0 : 1);
 
   const prepare = () =>
-    loadSearch().then(
+    loadSearch(indexUrl).then(
       (s) => {
         search.current = s;
         setFailed(false);
@@ -53,10 +57,16 @@ export default function HeaderSearch({ strings, prefix }: Props) {
     latest.current = q;
     const s = search.current ?? (await prepare());
     if (latest.current !== q) return;
-    setResults(s && q.trim() !== "" ? s(q, LIMIT) : []);
+    setResults(s && q.trim() !== "" ? s(q, LIMIT, true) : []);
     setActive(-1);
     setOpen(q.trim() !== "");
   };
+
+  // The option picked with the arrows stays in view (the page scrolls, not the popup).
+  useEffect(() => {
+    if (active >= 0)
+      document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
+  }, [active]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -97,11 +107,17 @@ export default function HeaderSearch({ strings, prefix }: Props) {
     }
   };
 
-  const optionId = (i: number) => `header-search-option-${i}`;
+  const announcement = !open
+    ? ""
+    : failed
+      ? strings.error
+      : results.length === 0
+        ? strings.none
+        : strings.results.replace("{n}", String(results.length));
 
   return (
     <search class="header-search" aria-label={strings.title}>
-      <form method="get" action={page}>
+      <form method="get" action={page} data-index={indexUrl}>
         <label for="header-search-q" class="visually-hidden">
           {strings.title}
         </label>
@@ -129,50 +145,57 @@ export default function HeaderSearch({ strings, prefix }: Props) {
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
         />
-        <div
-          id="header-search-listbox"
-          role="listbox"
-          aria-label={strings.title}
-          class="header-search-listbox"
-          hidden={!open}
-        >
-          {results.map((r, i) => (
-            <div
-              key={r.ref}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === active}
-              class="header-search-option"
-              tabIndex={-1}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                location.assign(hrefOf(i));
-              }}
-            >
-              <span class="search-result-label">{resultLabel(r, strings)}</span>{" "}
-              <span class="header-search-snippet" lang="kk">
-                <Highlighted snippet={r.snippet} />
-              </span>
-            </div>
-          ))}
-          {query.trim() !== "" && (
-            <div
-              id={optionId(results.length)}
-              role="option"
-              aria-selected={active === results.length}
-              class="header-search-option header-search-all"
-              tabIndex={-1}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                location.assign(hrefOf(results.length));
-              }}
-            >
-              {strings.all}
-            </div>
+        <div class="header-search-popup" hidden={!open}>
+          <div
+            id="header-search-listbox"
+            role="listbox"
+            aria-label={strings.title}
+            class="header-search-listbox"
+          >
+            {results.map((r, i) => (
+              <div
+                key={r.ref}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === active}
+                class="header-search-option"
+                tabIndex={-1}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  location.assign(hrefOf(i));
+                }}
+              >
+                <span class="search-result-label">{resultLabel(r, strings)}</span>{" "}
+                <span class="header-search-snippet" lang="kk">
+                  <Highlighted snippet={r.snippet} />
+                </span>
+              </div>
+            ))}
+            {query.trim() !== "" && (
+              <div
+                id={optionId(results.length)}
+                role="option"
+                aria-selected={active === results.length}
+                class="header-search-option header-search-all"
+                tabIndex={-1}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  location.assign(hrefOf(results.length));
+                }}
+              >
+                {strings.all}
+              </div>
+            )}
+          </div>
+          {open && results.length === 0 && (
+            // Shown below the options, in the flow; the live region below says it aloud.
+            <p class="header-search-none" aria-hidden="true">
+              {failed ? strings.error : strings.none}
+            </p>
           )}
         </div>
-        <p class="header-search-status" role="status" aria-live="polite">
-          {open && results.length === 0 ? (failed ? strings.error : strings.none) : ""}
+        <p class="visually-hidden" role="status">
+          {announcement}
         </p>
       </form>
     </search>

@@ -20,8 +20,9 @@ export function Highlighted({ snippet }: { snippet: Snippet }) {
   );
 }
 
-/** "2.10-тармақ", "Түсіндірме", "Термин": what kind of hit this is. */
+/** "2.10-тармақ", "4-бөлім" (a section's lead), "Түсіндірме", "Термин": what kind of hit. */
 export function resultLabel(result: SearchResult, strings: SearchStrings): string {
+  if (result.kind === "lead") return strings.section.replace("{id}", String(result.section));
   if (result.kind === "clause" && result.clauseId !== undefined) {
     const template = result.clauseId.includes(".") ? strings.clause : strings.section;
     return template.replace("{id}", result.clauseId);

@@ -8,6 +8,8 @@ interface Props {
   strings: SearchStrings;
   /** Locale path prefix ("" or "/ru") for result links. */
   prefix: string;
+  /** Address of the search index this page was built with. */
+  indexUrl: string;
 }
 
 type State =
@@ -21,14 +23,16 @@ const LIMIT = 30;
 /**
  * The results page. The form is rendered at build time and works without JavaScript (a GET
  * to this page); with JavaScript the query comes from `?q=` (shareable links), results follow
- * the typing, and the URL follows the query.
+ * the typing, and the URL follows the query. A query from the link or the button is searched
+ * as submitted (whole words; only if they find nothing is the last word taken as begun);
+ * while someone types, the last word also matches as a prefix.
  */
-export default function SearchPage({ strings, prefix }: Props) {
+export default function SearchPage({ strings, prefix, indexUrl }: Props) {
   const [query, setQuery] = useState("");
   const [state, setState] = useState<State>({ status: "idle" });
   const latest = useRef("");
 
-  const run = async (q: string) => {
+  const run = async (q: string, typed: boolean) => {
     latest.current = q;
     if (q.trim() === "") {
       setState({ status: "idle" });
@@ -36,9 +40,12 @@ export default function SearchPage({ strings, prefix }: Props) {
     }
     setState((s) => (s.status === "done" ? s : { status: "loading" }));
     try {
-      const search = await loadSearch();
+      const search = await loadSearch(indexUrl);
       if (latest.current !== q) return;
-      setState({ status: "done", query: q, results: search(q, LIMIT) });
+      // Whole words first; if they find nothing, Enter was pressed mid-word: take it as begun.
+      let results = search(q, LIMIT, typed);
+      if (!typed && results.length === 0) results = search(q, LIMIT, true);
+      setState({ status: "done", query: q, results });
     } catch {
       if (latest.current === q) setState({ status: "error" });
     }
@@ -47,7 +54,7 @@ export default function SearchPage({ strings, prefix }: Props) {
   useEffect(() => {
     const q = new URLSearchParams(location.search).get("q") ?? "";
     setQuery(q);
-    void run(q);
+    void run(q, false);
   }, []);
 
   const update = (q: string) => {
@@ -56,7 +63,7 @@ export default function SearchPage({ strings, prefix }: Props) {
     if (q.trim() === "") url.searchParams.delete("q");
     else url.searchParams.set("q", q);
     history.replaceState(null, "", url);
-    void run(q);
+    void run(q, true);
   };
 
   return (
@@ -67,7 +74,7 @@ export default function SearchPage({ strings, prefix }: Props) {
           action=""
           onSubmit={(e) => {
             e.preventDefault();
-            void run(query);
+            void run(query, false);
           }}
         >
           <label for="search-q">{strings.label}</label>

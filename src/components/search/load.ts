@@ -1,27 +1,29 @@
 // Loads lunr, the Kazakh pipeline and the index only when search is first used, so pages stay
-// light; the index lives at one stable URL so the browser (and later the service worker) can
-// cache it and search keeps working offline.
+// light. The index address carries a hash of its content (the page names the file it was built
+// with), and the loader refuses a file of another format version rather than misreading it.
 import type { SearchResult } from "../../lib/search/query.ts";
 
-export const INDEX_URL = "/search-index.json";
+/** Runs a query: `typed` while someone types (the last word also as a prefix). */
+export type Search = (query: string, limit: number, typed: boolean) => SearchResult[];
 
-export type Search = (query: string, limit: number) => SearchResult[];
+const pending = new Map<string, Promise<Search>>();
 
-let pending: Promise<Search> | null = null;
-
-export function loadSearch(): Promise<Search> {
-  pending ??= (async () => {
-    const [query, response] = await Promise.all([
-      import("../../lib/search/query.ts"),
-      fetch(INDEX_URL),
-    ]);
-    if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-    const { index, docs } = query.loadSearch(await response.json());
-    return (q: string, limit: number) => query.searchIndex(index, docs, q, { limit });
-  })();
-  // A failed load (offline before the index was ever cached) may be retried later.
-  pending.catch(() => {
-    pending = null;
-  });
-  return pending;
+export function loadSearch(indexUrl: string): Promise<Search> {
+  let loading = pending.get(indexUrl);
+  if (!loading) {
+    loading = (async () => {
+      const [query, response] = await Promise.all([
+        import("../../lib/search/query.ts"),
+        fetch(indexUrl),
+      ]);
+      if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+      const search = query.loadSearch(await response.json());
+      return (q: string, limit: number, typed: boolean) =>
+        query.searchIndex(search, q, { limit, prefix: typed });
+    })();
+    pending.set(indexUrl, loading);
+    // A failed load (offline before the index was ever cached) may be retried later.
+    loading.catch(() => pending.delete(indexUrl));
+  }
+  return loading;
 }

@@ -1,61 +1,157 @@
 /**
- * A smaller serialisation of a lunr index for the wire. lunr's JSON repeats every field for
- * every term (`{"text":{},"terms":{},…}`), stores each posting as `{"ref":{}}` and writes
- * vector weights with 17 digits; here a term lists only the fields it occurs in, as arrays of
- * refs, and weights keep 4 decimals (ranking is unchanged at that precision).
+ * The wire format of the lunr index (version 2). lunr's own JSON stores a vector of 17-digit
+ * weights for every field of every document and repeats every field name for every term; all
+ * of that follows from the term frequencies, so the file carries only those: the sorted term
+ * list as one string and, per term, the documents of each field delta-coded with their term
+ * frequency. The loader recomputes lunr's BM25 weights from them exactly as lunr's Builder
+ * does (same k1, b, idf and 3-decimal rounding), so scores are identical to an index lunr
+ * built itself (a test compares them).
  */
+import lunr from "lunr";
 
-type Postings = Record<string, Record<string, object>>;
-interface LunrJson {
-  version: string;
-  fields: string[];
-  fieldVectors: [string, number[]][];
-  invertedIndex: [string, { _index: number } & Postings][];
-  pipeline: string[];
-}
+/** Format version of the whole search file; a loader refuses any other. */
+export const INDEX_FORMAT = 2;
 
 export interface PackedIndex {
-  readonly version: string;
-  readonly fields: string[];
-  readonly fieldVectors: [string, number[]][];
-  /** [term, termIndex, {field: refs}] */
-  readonly terms: [string, number, Record<string, string[]>][];
-  readonly pipeline: string[];
+  readonly fields: readonly string[];
+  readonly boosts: readonly number[];
+  readonly documentCount: number;
+  /** Every term, sorted as lunr sorts them, separated by single spaces. */
+  readonly terms: string;
+  /**
+   * Per term, per field it occurs in: `[field, docDelta, docDelta, -tf, …]`, where a document
+   * number is the previous one plus its delta and a negative entry is the term frequency of the
+   * document before it when that is more than 1.
+   */
+  readonly postings: readonly (readonly (readonly number[])[])[];
 }
 
-export function packIndex(json: object): PackedIndex {
-  const index = json as LunrJson;
-  return {
-    version: index.version,
-    fields: index.fields,
-    fieldVectors: index.fieldVectors.map(([ref, vector]) => [
-      ref,
-      vector.map((v, i) => (i % 2 === 0 ? v : Math.round(v * 1e4) / 1e4)),
-    ]),
-    terms: index.invertedIndex.map(([term, posting]) => {
-      const fields: Record<string, string[]> = {};
-      for (const field of index.fields) {
-        const refs = Object.keys(posting[field] ?? {});
-        if (refs.length > 0) fields[field] = refs;
+/** lunr's defaults, which the Builder used. */
+const K1 = 1.2;
+const B = 0.75;
+
+interface BuilderState {
+  invertedIndex: Record<string, Record<string, Record<string, object>>>;
+  fieldTermFrequencies: Record<string, Record<string, number>>;
+  documentCount: number;
+}
+
+/**
+ * Packs a built lunr Builder whose document refs are "0" … "n-1".
+ * @param boosts field boosts in the order of `fields`
+ */
+export function packBuilder(
+  builder: lunr.Builder,
+  fields: readonly string[],
+  boosts: readonly number[],
+): PackedIndex {
+  const state = builder as unknown as BuilderState;
+  const terms = Object.keys(state.invertedIndex).sort();
+  const postings = terms.map((term) => {
+    const lists: number[][] = [];
+    const posting = state.invertedIndex[term] ?? {};
+    for (const [f, field] of fields.entries()) {
+      const docs = Object.keys(posting[field] ?? {})
+        .map(Number)
+        .sort((a, b) => a - b);
+      if (docs.length === 0) continue;
+      const list = [f];
+      let previous = 0;
+      for (const doc of docs) {
+        list.push(doc - previous);
+        previous = doc;
+        const tf = state.fieldTermFrequencies[`${field}/${doc}`]?.[term] ?? 1;
+        if (tf > 1) list.push(-tf);
       }
-      return [term, posting._index, fields];
-    }),
-    pipeline: index.pipeline,
+      lists.push(list);
+    }
+    return lists;
+  });
+  return {
+    fields,
+    boosts,
+    documentCount: state.documentCount,
+    terms: terms.join(" "),
+    postings,
   };
 }
 
-export function unpackIndex(packed: PackedIndex): object {
-  return {
-    version: packed.version,
-    fields: packed.fields,
-    fieldVectors: packed.fieldVectors,
-    invertedIndex: packed.terms.map(([term, termIndex, fields]) => {
-      const posting: Record<string, unknown> = { _index: termIndex };
-      for (const field of packed.fields) {
-        posting[field] = Object.fromEntries((fields[field] ?? []).map((ref) => [ref, {}]));
+const EMPTY: Readonly<Record<string, object>> = Object.freeze({});
+const NO_METADATA: object = Object.freeze({});
+
+/** Rebuilds the lunr index: postings, field vectors (BM25 as lunr computes it), token set. */
+export function unpackIndex(packed: PackedIndex, pipeline: readonly string[]): lunr.Index {
+  const { fields, boosts, documentCount: n } = packed;
+  const terms = packed.terms === "" ? [] : packed.terms.split(" ");
+  // per field, per document: [termIndex, tf, termIndex, tf, …] in term order, and its length
+  const entries: number[][][] = fields.map(() => Array.from({ length: n }, () => []));
+  const lengths: number[][] = fields.map(() => new Array<number>(n).fill(0));
+  const documentFrequency = new Array<number>(terms.length).fill(0);
+  const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
+
+  for (const [t, term] of terms.entries()) {
+    const posting: Record<string, unknown> = { _index: t };
+    for (const field of fields) posting[field] = EMPTY;
+    for (const list of packed.postings[t] ?? []) {
+      const f = list[0] ?? 0;
+      const byDoc: Record<string, object> = Object.create(null);
+      let doc = 0;
+      for (let k = 1; k < list.length; k++) {
+        const value = list[k] ?? 0;
+        if (value < 0) continue;
+        doc += value;
+        const next = list[k + 1] ?? 0;
+        const tf = next < 0 ? -next : 1;
+        byDoc[String(doc)] = NO_METADATA;
+        entries[f]?.[doc]?.push(t, tf);
+        if (lengths[f]) lengths[f][doc] = (lengths[f][doc] ?? 0) + tf;
+        documentFrequency[t] = (documentFrequency[t] ?? 0) + 1;
       }
-      return [term, posting];
-    }),
-    pipeline: packed.pipeline,
-  };
+      posting[fields[f] ?? ""] = byDoc;
+    }
+    invertedIndex[term] = posting;
+  }
+
+  // lunr.idf: documents counted once per field the term occurs in
+  const idf = documentFrequency.map((df) => Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))));
+  const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
+  for (const [f, field] of fields.entries()) {
+    const fieldLengths = lengths[f] ?? [];
+    const average = fieldLengths.reduce((a, l) => a + l, 0) / n;
+    const boost = boosts[f] ?? 1;
+    for (let doc = 0; doc < n; doc++) {
+      const list = entries[f]?.[doc] ?? [];
+      if (list.length === 0) continue;
+      const norm = K1 * (1 - B + B * ((fieldLengths[doc] ?? 0) / average));
+      const elements: number[] = [];
+      for (let k = 0; k < list.length; k += 2) {
+        const t = list[k] ?? 0;
+        const tf = list[k + 1] ?? 1;
+        const score = (((idf[t] ?? 0) * ((K1 + 1) * tf)) / (norm + tf)) * boost;
+        elements.push(t, Math.round(score * 1000) / 1000);
+      }
+      fieldVectors[`${field}/${doc}`] = new lunr.Vector(elements);
+    }
+  }
+
+  return new internals.Index({
+    invertedIndex,
+    fieldVectors,
+    tokenSet: internals.TokenSet.fromArray(terms),
+    fields: [...fields],
+    pipeline: lunr.Pipeline.load([...pipeline]),
+  });
 }
+
+/** What lunr 2.3.9 has and its typings leave out: the Index constructor and the token set. */
+interface LunrInternals {
+  Index: new (attrs: {
+    invertedIndex: object;
+    fieldVectors: Record<string, lunr.Vector>;
+    tokenSet: unknown;
+    fields: string[];
+    pipeline: lunr.Pipeline;
+  }) => lunr.Index;
+  TokenSet: { fromArray(sortedWords: readonly string[]): unknown };
+}
+const internals = lunr as unknown as LunrInternals;

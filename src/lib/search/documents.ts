@@ -1,39 +1,68 @@
 /**
- * What search finds: every clause of the standards (linked to its anchor in the lesson) and
- * every lesson's explanations and glossary terms. Pure: the site passes what Astro loaded,
+ * What search finds: every clause of the standards (linked to its anchor in the lesson), the
+ * lead sentence of every section that has items (official text too: «Мемлекеттік қызметтер
+ * көрсету, лицензиялық-рұқсат функцияларын іске асыру … кезінде қызметкерлерге:»), and every
+ * lesson's explanations and glossary terms. Pure: the site passes what Astro loaded,
  * tests and the benchmark pass what they read from disk, and both get the same documents.
  */
 import { clauseAnchor, type Section } from "../standards/parse.ts";
 import { glossaryPairs, headingSlug, splitSections, stripMdx } from "./mdx.ts";
 
-export type DocumentKind = "clause" | "explanation" | "term";
+export type DocumentKind = "clause" | "lead" | "explanation" | "term";
 
 export interface SearchDocument {
   readonly ref: string;
   readonly kind: DocumentKind;
   /** Section of the standards (= lesson number). */
   readonly section: number;
-  /** Clause id (`2.10`) for clauses. */
+  /** Clause id (`2.10`) for clauses; a lead's ref is its section number (`4`). */
   readonly clauseId?: string;
   /** Title shown with the result (the lesson's title). */
   readonly title: string;
   /** Site path without the locale prefix, e.g. `/lessons/2/#clause-2-10`. */
   readonly url: string;
-  /** Searchable fields; `text` is the official text, the most weighty. */
+  /**
+   * Searchable fields, all of them shown in snippets (a hit on a field nobody sees would be a
+   * result with nothing highlighted); `text` is the official text, the most weighty.
+   */
   readonly fields: {
     readonly text?: string;
     readonly terms?: string;
     readonly body?: string;
-    /** Indexed only: title and key terms of the lesson. */
-    readonly title?: string;
   };
+}
+
+/** A lesson's address without the locale prefix, with an optional anchor. */
+export function lessonUrl(section: number, anchor = ""): string {
+  return `/lessons/${section}/${anchor === "" ? "" : `#${anchor}`}`;
+}
+
+export function clauseUrl(section: number, clauseId: string): string {
+  return lessonUrl(section, clauseAnchor(clauseId));
+}
+
+/** A lead sentence has no anchor of its own: it opens the lesson's official text. */
+export function leadUrl(section: number): string {
+  return lessonUrl(section, OFFICIAL_TEXT_ANCHOR);
+}
+
+/** The id of the official text's heading in a lesson (components/OfficialText.astro). */
+export const OFFICIAL_TEXT_ANCHOR = "official-text";
+
+/** Refs of lesson documents: `L2:түсіндірме` for a part (`L2:intro` before any heading). */
+export function explanationRef(section: number, slug: string): string {
+  return `L${section}:${slug || "intro"}`;
+}
+
+/** `L2:t3` for the third glossary term of lesson 2. */
+export function termRef(section: number, position: number): string {
+  return `L${section}:t${position}`;
 }
 
 /** A lesson as the content collection gives it: frontmatter data and the raw MDX body. */
 export interface LessonSource {
   readonly section: number;
   readonly title: string;
-  readonly keyTerms: readonly string[];
   readonly body: string;
 }
 
@@ -49,31 +78,41 @@ export function clauseDocuments(
 ): SearchDocument[] {
   return sections.flatMap((section) => {
     const title = sectionTitle(section.number, lessons);
-    return section.clauses.map(
+    const clauses = section.clauses.map(
       (clause): SearchDocument => ({
         ref: clause.id,
         kind: "clause",
         section: section.number,
         clauseId: clause.id,
         title,
-        url: `/lessons/${section.number}/#${clauseAnchor(clause.id)}`,
-        fields: { text: clause.text, title },
+        url: clauseUrl(section.number, clause.id),
+        fields: { text: clause.text },
       }),
     );
+    // Sections without items (1, 11) are one clause whose text is the lead.
+    const hasItems = section.clauses.some((c) => c.item !== null);
+    if (!hasItems) return clauses;
+    const lead: SearchDocument = {
+      ref: String(section.number),
+      kind: "lead",
+      section: section.number,
+      title,
+      url: leadUrl(section.number),
+      fields: { text: section.lead },
+    };
+    return [lead, ...clauses];
   });
 }
 
 export function lessonDocuments(lesson: LessonSource): SearchDocument[] {
   const docs: SearchDocument[] = [];
-  const base = `/lessons/${lesson.section}/`;
-  const indexedTitle = [lesson.title, ...lesson.keyTerms].join(". ");
   for (const part of splitSections(lesson.body)) {
     const slug = headingSlug(part.heading);
-    const url = slug === "" ? base : `${base}#${slug}`;
+    const url = lessonUrl(lesson.section, slug);
     if (GLOSSARY_HEADING.test(part.heading)) {
       for (const [i, pair] of glossaryPairs(part.body).entries()) {
         docs.push({
-          ref: `L${lesson.section}:t${i + 1}`,
+          ref: termRef(lesson.section, i + 1),
           kind: "term",
           section: lesson.section,
           title: lesson.title,
@@ -86,12 +125,12 @@ export function lessonDocuments(lesson: LessonSource): SearchDocument[] {
     const body = stripMdx(part.body);
     if (body === "") continue;
     docs.push({
-      ref: `L${lesson.section}:${slug || "intro"}`,
+      ref: explanationRef(lesson.section, slug),
       kind: "explanation",
       section: lesson.section,
       title: lesson.title,
       url,
-      fields: { body, title: `${part.heading}. ${indexedTitle}` },
+      fields: { body },
     });
   }
   return docs;

@@ -4,6 +4,7 @@
  * `подарков`, `подарок` all match `подар`); a phrase matches word by word. The Kazakh side is
  * the wording the standards use, in dictionary form.
  */
+import { russianFunctionWords } from "./stopwords.ts";
 
 export interface GlossaryEntry {
   /** Russian stems, one per word of the phrase. */
@@ -14,6 +15,10 @@ export interface GlossaryEntry {
 
 export const russianGlossary: readonly GlossaryEntry[] = [
   { ru: ["конфликт", "интерес"], kk: "мүдделер жанжалы" },
+  { ru: ["злоупотреблен", "служебн", "положен"], kk: "қызмет бабы" },
+  { ru: ["служебн", "положен"], kk: "қызмет бабы" },
+  { ru: ["служебн", "обязанност"], kk: "қызметтік міндеттер" },
+  { ru: ["служебн", "полномоч"], kk: "қызметтік өкілеттіктер" },
   { ru: ["служебн", "удостоверен"], kk: "қызметтік куәлік" },
   { ru: ["служебн", "информац"], kk: "қызметтік ақпарат" },
   { ru: ["служебн", "жиль"], kk: "қызметтік тұрғын үй" },
@@ -74,6 +79,21 @@ export const russianGlossary: readonly GlossaryEntry[] = [
   { ru: ["резерв"], kk: "резерв" },
   { ru: ["пожар"], kk: "өрт" },
   { ru: ["спасател"], kk: "құтқару" },
+  { ru: ["суд"], kk: "сот" },
+  { ru: ["семь"], kk: "отбасы отбасылық" },
+  { ru: ["семейн"], kk: "отбасылық" },
+  { ru: ["ответствен"], kk: "жауапкершілік" },
+  { ru: ["злоупотреб"], kk: "қызмет бабы" },
+  { ru: ["непотизм"], kk: "туысқандық" },
+  { ru: ["сотрудник"], kk: "қызметкер" },
+  { ru: ["служебн"], kk: "қызметтік" },
+  { ru: ["служб"], kk: "қызмет" },
+  { ru: ["полномоч"], kk: "өкілеттік" },
+  { ru: ["правонарушен"], kk: "құқық бұзушылық" },
+  { ru: ["нарушен"], kk: "бұзушылық" },
+  { ru: ["обязанност"], kk: "міндет" },
+  { ru: ["уведом"], kk: "хабарлау" },
+  { ru: ["информац"], kk: "ақпарат" },
 ];
 
 /** A query word, with whether it came from the glossary (then it is not prefix-matched). */
@@ -85,31 +105,34 @@ export interface QueryWord {
 const CYRILLIC_RUSSIAN_ONLY = /^[а-яё]+$/u;
 
 /**
- * Replaces Russian words and phrases of a query by their Kazakh equivalents; other words pass
- * through. Kazakh words are never taken for Russian: a key only matches a word written with
- * letters of the Russian alphabet alone, and keys are long enough not to begin Kazakh words
- * of the standards.
+ * Replaces Russian words and phrases of a query by their Kazakh equivalents and drops Russian
+ * function words; other words pass through. Kazakh is never taken for Russian: a key only
+ * matches a word written with letters of the Russian alphabet alone that is not a Kazakh word
+ * of the index (`isKazakh`), so Kazakh typed on a Russian keyboard (`лицензиялык`,
+ * `резервинде`) stays as typed.
  */
-export function expandRussian(words: readonly string[]): QueryWord[] {
+export function expandRussian(
+  words: readonly string[],
+  isKazakh: (word: string) => boolean = () => false,
+): QueryWord[] {
   const lower = words.map((w) => w.toLowerCase());
+  const russian = lower.map((w) => CYRILLIC_RUSSIAN_ONLY.test(w) && !isKazakh(w));
   const out: QueryWord[] = [];
   let i = 0;
   while (i < lower.length) {
     const entry = russianGlossary.find(
       (e) =>
         e.ru.length <= lower.length - i &&
-        e.ru.every((stem, k) => {
-          const word = lower[i + k] ?? "";
-          return CYRILLIC_RUSSIAN_ONLY.test(word) && word.startsWith(stem);
-        }),
+        e.ru.every((stem, k) => russian[i + k] === true && (lower[i + k] ?? "").startsWith(stem)),
     );
     if (entry) {
       for (const word of entry.kk.split(" ")) out.push({ word, fromGlossary: true });
       i += entry.ru.length;
-    } else {
-      out.push({ word: words[i] ?? "", fromGlossary: false });
-      i++;
+      continue;
     }
+    if (!(russian[i] === true && russianFunctionWords.has(lower[i] ?? "")))
+      out.push({ word: words[i] ?? "", fromGlossary: false });
+    i++;
   }
   return out;
 }

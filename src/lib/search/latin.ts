@@ -67,11 +67,14 @@ export function isLatin(word: string): boolean {
 
 /**
  * Transliterates one Latin-script Kazakh word to Cyrillic. `i` after a vowel is `й`
- * (`syilyq` → `сыйлық`, `üi` → `үй`), elsewhere `и`/`і` (the fold makes them one letter).
- * `ng` is left as н+г: it is ambiguous (`tangy`), and the 2021 alphabet writes ң as ñ.
+ * (`syilyq` → `сыйлық`, `üi` → `үй`); `ia`/`iu` after a consonant are `ия`/`ию`
+ * (`meritokratia` → `меритократия`, `lisenzia` → `лисензия`) and word-initially `я`/`ю`
+ * (`iağni` → `яғни`); any other `i` is `и`/`і` (the fold makes them one letter). The capital `İ` is taken as `i` before lower-casing, which would
+ * otherwise leave a combining dot after it. `ng` is left as н+г: it is ambiguous (`tangy`), and
+ * the 2021 alphabet writes ң as ñ.
  */
 export function latinToCyrillic(word: string): string {
-  const lower = word.normalize("NFC").toLowerCase();
+  const lower = word.normalize("NFC").replace(/İ/gu, "i").toLowerCase();
   let out = "";
   for (let i = 0; i < lower.length; i++) {
     const pair = lower.slice(i, i + 2);
@@ -84,7 +87,14 @@ export function latinToCyrillic(word: string): string {
     const ch = lower[i] ?? "";
     if (ch === "i") {
       const previous = lower[i - 1];
-      out += previous !== undefined && VOWELS.has(previous) && previous !== "i" ? "й" : "и";
+      const afterVowel = previous !== undefined && VOWELS.has(previous) && previous !== "i";
+      const next = lower[i + 1];
+      if (afterVowel) out += "й";
+      else if (next === "a" || next === "u") {
+        // word-initially the letter я/ю itself (iağni → яғни), after a consonant и + я/ю
+        out += (previous === undefined ? "" : "и") + (next === "a" ? "я" : "ю");
+        i++;
+      } else out += "и";
       continue;
     }
     out += LETTERS[ch] ?? ch;

@@ -16,11 +16,22 @@ export function foldWord(word: string): string {
   return fold(isLatin(word) ? latinToCyrillic(word) : word);
 }
 
+/**
+ * Typos of the official text (folded), which stays verbatim: each is indexed as the word it
+ * means as well, so that the word spelt right finds it — 6.3 `бостанддығынан`, 8.1
+ * `бастамамашылық`.
+ */
+const SOURCE_TYPOS: Readonly<Record<string, string>> = {
+  бостанддыгынан: "бостандыгынан",
+  бастамамашылык: "бастамашылык",
+};
+
 /** Index terms of one word: its stems, or none for a stop word. */
 export function normalizeWord(word: string): readonly string[] {
   const folded = foldWord(word);
   if (folded === "" || isStopWord(folded)) return [];
-  return stems(folded);
+  const meant = SOURCE_TYPOS[folded];
+  return meant === undefined ? stems(folded) : [...new Set([...stems(folded), ...stems(meant)])];
 }
 
 /** lunr pipeline function: one token in, one token per stem out (none for stop words). */
@@ -31,6 +42,8 @@ export const kazakhNormalizer: lunr.PipelineFunction = (token) => {
 };
 
 const LABEL = "kk-normalize";
+/** The pipeline a serialized index names (loading it needs the function registered). */
+export const PIPELINE: readonly string[] = [LABEL];
 // A serialized index names its pipeline functions; loading it needs them registered (once).
 const registry = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> })
   .registeredFunctions;

@@ -11,50 +11,84 @@
  * index holds all of them and a query matches any: whatever an inflected word is, the stems of
  * its dictionary form are among its own stems, because stripping the inflection passes
  * through the dictionary form.
+ *
+ * An ending is only stripped where Kazakh would have written it: each variant after the
+ * sounds it follows (-ды after voiced sounds, -ты after voiceless ones, -ны after vowels, -на
+ * after a possessive), never against vowel harmony where folding kept it visible (е/і front,
+ * ы back), never leaving a stem that ends in д or in a doubled consonant (no Kazakh word does:
+ * адамдарды is not адамдард+ы). What rules cannot tell apart, a short reviewed list does: words
+ * whose ending only looks inflected (пайда is not пай+да, жақын is not жақ+ын).
  */
 
-const VOWEL = /[аеиоуыэюя]/u;
-const VOWEL_END = /[аеиоуыэюя]$/u;
-const POSSESSIVE_END = /[ыи]$/u;
+const VOWEL = /[аеиоуыэюяё]/u;
+
+/** What may precede an ending: the folded letters it follows. */
+const VOWELS = "аеиоыэюяё";
+/** Voiced consonants and sonorants; у counts as a consonant (сақтау+ы, сақтау+ды). */
+const VOICED = "лмнрйузж";
+const VOICELESS = "кпстшфхцчщбвгд";
+/** The 3rd person possessive (-ы/-і, -сы/-сі) ends the stem before the n-endings. */
+const POSSESSIVE = "ыи";
+const CONSONANTS = VOICED + VOICELESS;
 
 interface Rule {
   readonly suffix: string;
-  /** Extra condition on what remains before the suffix. */
-  readonly after?: RegExp;
+  /** Letters the stem may end in before this ending. */
+  readonly after: string;
+  /** Whether the ending follows vowel harmony (the instrumental -мен/-бен/-пен does not). */
+  readonly harmony: boolean;
+  /** Whether the ending comes after a possessive only (the n-endings: -ның, -нда, -на, -н). */
+  readonly afterPossessive: boolean;
 }
 
-const rule = (suffixes: string, after?: RegExp): Rule[] =>
-  suffixes.split(" ").map((suffix) => (after ? { suffix, after } : { suffix }));
+const rule = (suffixes: string, after: string, harmony = true): Rule[] =>
+  suffixes
+    .split(" ")
+    .map((suffix) => ({ suffix, after, harmony, afterPossessive: after === POSSESSIVE }));
 
 /** Every inflectional ending, folded (ә→а, і→и, ғ→г, қ→к, ң→н, ө→о, ұ/ү→у). */
 const RULES: readonly Rule[] = [
-  // locative-attributive -дағы/-дегі/-тағы/-тегі, -ндағы/-ндегі after a possessive
-  ...rule("дагы деги тагы теги"),
-  ...rule("ндагы ндеги", POSSESSIVE_END),
+  // locative-attributive -дағы/-тағы, -ндағы after a possessive
+  ...rule("дагы деги", VOWELS + VOICED),
+  ...rule("тагы теги", VOICELESS),
+  ...rule("ндагы ндеги", POSSESSIVE),
+  // attributive -ғы/-гі after ң/н (дейінгі, бұрынғы, соңғы)
+  ...rule("гы ги", "н"),
   // instrumental
-  ...rule("менен мен бен пен"),
+  ...rule("менен мен", `${VOWELS}лмнрйу`, false),
+  ...rule("бен", "зж", false),
+  ...rule("пен", VOICELESS, false),
   // genitive
-  ...rule("дын дин тын тин"),
-  ...rule("нын нин", /[аеиоуыэюямн]$/u),
+  ...rule("нын нин", `${VOWELS}мн`),
+  ...rule("дын дин", "лрйузж"),
+  ...rule("тын тин", VOICELESS),
   // ablative
-  ...rule("дан ден тан тен"),
-  ...rule("нан нен", /[аеиоуыэюямн]$/u),
+  ...rule("дан ден", `${VOWELS}лрйузж`),
+  ...rule("нан нен", "мн"),
+  ...rule("нан нен", POSSESSIVE),
+  ...rule("тан тен", VOICELESS),
   // locative
-  ...rule("да де та те"),
-  ...rule("нда нде", POSSESSIVE_END),
+  ...rule("да де", VOWELS + VOICED),
+  ...rule("та те", VOICELESS),
+  ...rule("нда нде", POSSESSIVE),
   // dative
-  ...rule("га ге ка ке"),
-  ...rule("на не", POSSESSIVE_END),
+  ...rule("га ге", VOWELS + VOICED),
+  ...rule("ка ке", VOICELESS),
+  ...rule("на не", POSSESSIVE),
   // accusative
-  ...rule("ды ди ты ти"),
-  ...rule("ны ни", VOWEL_END),
-  ...rule("н", POSSESSIVE_END),
-  // 3rd person possessive
-  ...rule("сы си", VOWEL_END),
-  // after a consonant, or after у, which behaves as one (сақтау → сақтауы)
-  ...rule("ы и", /(?:[^аеиоыэюя]|у)$/u),
+  ...rule("ны ни", VOWELS),
+  ...rule("ды ди", VOICED),
+  ...rule("ты ти", VOICELESS),
+  ...rule("н", POSSESSIVE),
+  // 3rd person possessive; polite 2nd person -ңыз/-ңіз (the lessons address the reader)
+  ...rule("сы си", VOWELS),
+  ...rule("ы и", CONSONANTS),
+  ...rule("ыныз иниз", CONSONANTS),
+  ...rule("ныз низ", VOWELS),
   // plural
-  ...rule("лар лер дар дер тар тер"),
+  ...rule("лар лер", `${VOWELS}руй`),
+  ...rule("дар дер", "лмнзж"),
+  ...rule("тар тер", VOICELESS),
 ];
 
 /** Stems the dropped vowel comes back to (folded): орны → орын, халқы → халық, мүлкі → мүлік. */
@@ -68,10 +102,77 @@ const VOWEL_DROP: Record<string, string> = {
   ерк: "ерик",
 };
 
-const MIN_STEM = 3;
+/**
+ * Dictionary forms (folded) whose ending only looks like inflection: stripping stops there,
+ * and shorter stems reached through them are dropped. Reviewed on the standards and lessons:
+ * құнды "valuable" is not құн+ды (and would meet күні "his day" once folded), басқа "other"
+ * is not бас+қа, пайда "benefit" not пай+да, жақын "close" not жақ+ын, жан-жақты not жақ+ты,
+ * барыс "course" not бар+ыс, бәрі "all" not бар+і, тұрыс (жүріс-тұрыс) and тұрған not тұр,
+ * тартыс "conflict" not тарт+ыс, ойын "game" not ой+ын, мүдде "interest" not мүд+де, дейін
+ * "until", кейін "after", бұрын "before" not дей/кей/бұр + ін.
+ */
+const LEXICON: ReadonlySet<string> = new Set([
+  "кунды",
+  "баска",
+  "пайда",
+  "жакын",
+  "жакты",
+  "барыс",
+  "бари",
+  "турыс",
+  "турган",
+  "ойын",
+  "мудде",
+  "дейин",
+  "кейин",
+  "бурын",
+  "тартыс",
+]);
 
-function valid(stem: string): boolean {
-  return stem.length >= MIN_STEM && VOWEL.test(stem);
+/** The only two-letter stems: іс "matter, deed", ие "owner", үй "house". */
+const SHORT_STEMS: ReadonlySet<string> = new Set(["ис", "ие", "уй"]);
+
+const MIN_STEM = 3;
+const FRONT = /[еиэ]/u;
+const BACK = /ы/u;
+const LAST_VOWEL = /([аеиоуыэюяё])[^аеиоуыэюяё]*$/u;
+
+/**
+ * Whether a stem before an n-ending (-ның, -нда, -на, -н, …) really ends in a possessive:
+ * -ы/-і after a consonant or -сы/-сі after a vowel (заңның is заң+ның, not заңны+ң). What comes
+ * before the possessive may be a two-letter root (аты+на, ұлы+на) or a bound one (алды+нда).
+ */
+function endsInPossessive(stem: string): boolean {
+  if (!POSSESSIVE.includes(stem.at(-1) ?? "")) return false;
+  const rest = stem.slice(0, -1);
+  if (rest.length >= 2 && VOWEL.test(rest) && CONSONANTS.includes(rest.at(-1) ?? ""))
+    return !doubled(rest);
+  const beforeSy = stem.slice(0, -2);
+  return rest.endsWith("с") && valid(beforeSy) && VOWELS.includes(beforeSy.at(-1) ?? "");
+}
+
+function doubled(stem: string): boolean {
+  const last = stem.at(-1) ?? "";
+  return stem.at(-2) === last && !VOWEL.test(last);
+}
+
+function valid(stem: string, strict = true): boolean {
+  if (SHORT_STEMS.has(stem)) return true;
+  if (stem.length < MIN_STEM || !VOWEL.test(stem)) return false;
+  if (!strict) return true;
+  // No Kazakh word ends in д (it devoices to т) or in a doubled consonant.
+  return !stem.endsWith("д") && !doubled(stem);
+}
+
+/** False when the ending's vowel clashes with the stem's last vowel (only е/і/ы tell). */
+function harmonious(stem: string, suffix: string): boolean {
+  const stemVowel = LAST_VOWEL.exec(stem)?.[1] ?? "";
+  const suffixVowel = VOWEL.exec(suffix)?.[0] ?? "";
+  if (suffixVowel === "") return true;
+  const suffixFront = suffixVowel === "е" || suffixVowel === "и";
+  if (FRONT.test(stemVowel) && !suffixFront) return false;
+  if (BACK.test(stemVowel) && suffixFront) return false;
+  return true;
 }
 
 /** Final voicing alternation: a stem never ends in г/б in its dictionary form. */
@@ -81,25 +182,57 @@ function devoice(stem: string): string {
   return stem;
 }
 
-function collect(word: string, out: Set<string>, seen: Set<string>): void {
+interface Walk {
+  readonly out: Set<string>;
+  readonly seen: Set<string>;
+  /** Listed dictionary forms reached. */
+  readonly kept: Set<string>;
+  /** Whether endings must follow the sound and harmony conditions (false for typo recovery). */
+  readonly strict: boolean;
+}
+
+function collect(word: string, walk: Walk): void {
+  const { out, seen, kept, strict } = walk;
   if (seen.has(word)) return;
   seen.add(word);
+  const dictionary = devoice(word);
+  if (LEXICON.has(dictionary)) {
+    kept.add(dictionary);
+    out.add(dictionary);
+    return;
+  }
   let stripped = false;
-  for (const { suffix, after } of RULES) {
+  for (const { suffix, after, harmony, afterPossessive } of RULES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
-    if (!valid(stem) || (after && !after.test(stem))) continue;
+    if (!valid(stem, strict)) continue;
+    if (strict) {
+      if (!after.includes(stem.at(-1) ?? "")) continue;
+      if (afterPossessive && !endsInPossessive(stem)) continue;
+      if (harmony && !harmonious(stem, suffix)) continue;
+    }
     stripped = true;
-    collect(stem, out, seen);
+    collect(stem, walk);
   }
   if (stripped) return;
   const restored = VOWEL_DROP[word];
   if (restored) {
     out.add(restored);
-    collect(restored, out, seen);
+    collect(restored, walk);
     return;
   }
-  out.add(devoice(word));
+  out.add(dictionary);
+}
+
+function reach(folded: string, strict: boolean): string[] {
+  if (/\p{N}/u.test(folded) || !/[\u0400-\u04ff]/u.test(folded)) return [folded];
+  const state: Walk = { out: new Set(), seen: new Set(), kept: new Set(), strict };
+  collect(folded, state);
+  const kept = [...state.kept];
+  // A listed word's own stem wins over the shorter ones stripping it would give.
+  return [...state.out]
+    .filter((s) => state.kept.has(s) || !kept.some((k) => k.length > s.length && k.startsWith(s)))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
 }
 
 const cache = new Map<string, readonly string[]>();
@@ -108,15 +241,18 @@ const cache = new Map<string, readonly string[]>();
 export function stems(folded: string): readonly string[] {
   const hit = cache.get(folded);
   if (hit) return hit;
-  let result: readonly string[];
-  if (/\p{N}/u.test(folded) || !/[\u0400-\u04ff]/u.test(folded)) result = [folded];
-  else {
-    const out = new Set<string>();
-    collect(folded, out, new Set());
-    result = [...out].sort((a, b) => a.length - b.length || a.localeCompare(b));
-  }
+  const result = reach(folded, true);
   if (cache.size < 20_000) cache.set(folded, result);
   return result;
+}
+
+/**
+ * Stems as if every ending could follow anything (and any stem were possible): for a query
+ * word that matches nothing, so that a typo in the ending (әріптестерне for әріптестеріне) or
+ * just before it (өтемакқы) still leads to its word.
+ */
+export function looseStems(folded: string): readonly string[] {
+  return reach(folded, false);
 }
 
 /** The main stem: the shortest one. */

@@ -23,6 +23,21 @@ describe("latinToCyrillic (2021 alphabet)", () => {
     same("jağdai", "жағдай");
   });
 
+  it("reads ia/iu after a consonant as ия/ию, and word-initially as я/ю", () => {
+    same("meritokratia", "меритократия");
+    same("lisenzialar", "лисензиялар");
+    same("polisia", "полисия");
+    same("iağni", "яғни");
+    same("iurist", "юрист");
+    expect(latinToCyrillic("syiaqy")).toBe("сыйақы");
+  });
+
+  it("takes the capital İ for i before lower-casing (no stray combining dot)", () => {
+    expect(latinToCyrillic("İS")).toBe("ис");
+    expect(latinToCyrillic("İSKE")).toBe(latinToCyrillic("iske"));
+    expect(latinToCyrillic("QAZAQSTAN")).toBe("қазақстан");
+  });
+
   it("accepts plain ASCII and the sh/zh/ch digraphs", () => {
     same("turgyn ui", "тұрғын үй");
     same("kualik", "куәлік");

@@ -5,10 +5,17 @@ import { type LoadedSearch, loadSearch, searchIndex } from "../../../src/lib/sea
 import { readDocuments } from "./corpus.ts";
 
 let search: LoadedSearch;
-const find = (q: string, limit = 5) => searchIndex(search.index, search.docs, q, { limit });
-const ids = (q: string) => find(q).map((r) => r.clauseId ?? r.ref);
+/** As submitted (no prefix matching), unless `typed`. */
+const find = (q: string, limit = 5, typed = false) =>
+  searchIndex(search, q, { limit, prefix: typed });
+const ids = (q: string, limit = 5) => find(q, limit).map((r) => r.clauseId ?? r.ref);
 const marked = (r: ReturnType<typeof find>[number]) =>
   r.snippet.highlights.map(([s, e]) => r.snippet.text.slice(s, e));
+const first = (q: string) => {
+  const [hit] = find(q);
+  if (!hit) throw new Error(`nothing found for ${q}`);
+  return hit;
+};
 
 beforeAll(() => {
   search = loadSearch(JSON.parse(JSON.stringify(buildSearchIndex(readDocuments()))));
@@ -26,7 +33,12 @@ describe("searchIndex", () => {
 
   it("highlights the whole Kazakh phrase for a Russian query", () => {
     const hit = find("конфликт интересов").find((r) => r.clauseId === "2.16");
-    expect(hit && marked(hit)).toEqual(["мүдделер жанжалына"].flatMap((p) => p.split(" ")));
+    expect(hit && marked(hit)).toEqual(["мүдделер", "жанжалына"]);
+  });
+
+  it("highlights something in every hit: no field is indexed that is not shown", () => {
+    for (const q of ["тәртіп", "ішкі істер", "басшылық", "сыйлық", "бостандық", "мүдделер"])
+      for (const hit of find(q, 30, true)) expect(marked(hit), `${q} → ${hit.ref}`).not.toEqual([]);
   });
 
   it("treats lunr's query syntax as plain characters", () => {
@@ -49,9 +61,95 @@ describe("searchIndex", () => {
   it("ranks clause text above lesson explanations", () => {
     expect(find("куәлік")[0]?.kind).toBe("clause");
   });
+
+  it("finds and links a section's lead sentence (official text too)", () => {
+    const lead = find("лицензиялық-рұқсат функцияларын").find((r) => r.ref === "3");
+    expect(lead?.kind).toBe("lead");
+    expect(lead?.url).toBe("/lessons/3/#official-text");
+    expect(lead && marked(lead)).toEqual(["лицензиялық", "рұқсат", "функцияларын"]);
+  });
+});
+
+describe("precision", () => {
+  it("ranks clauses with forms of заң above those with only заңсыз", () => {
+    for (const typed of [false, true]) {
+      const [first] = find("заң", 5, typed);
+      expect(first && marked(first).length).toBeGreaterThan(0);
+      expect(first && marked(first).every((w) => !/сыз/u.test(w))).toBe(true);
+      expect(find("заң", 10, typed).findIndex((r) => r.clauseId === "2.21")).not.toBe(0);
+    }
+  });
+
+  it("finds 2.12 first for жақын туыстары", () => {
+    expect(ids("жақын туыстары")[0]).toBe("2.12");
+    expect(find("жақын туыстары", 5, true)[0]?.clauseId).toBe("2.12");
+  });
+
+  it("does not take құнды (valuable) for күні (his day)", () => {
+    const hits = find("күні", 30);
+    expect(hits[0]?.clauseId).toBe("8.5");
+    expect(hits.map((r) => r.ref)).not.toContain("1");
+    for (const hit of hits) expect(marked(hit).join(" ")).not.toMatch(/құнд/u);
+  });
+
+  it("does not stretch бас (head) to басқа (other)", () => {
+    for (const hit of find("бас бостандығы", 30))
+      expect(marked(hit).map((w) => w.toLowerCase())).not.toContain("басқа");
+  });
+
+  it("keeps the words of «бір терезеден» that stop-word lists drop", () => {
+    expect(ids("бір терезе")[0]).toBe("3.5");
+    expect(marked(first("бір терезе"))).toEqual(["бір", "терезеден"]);
+    expect(ids("тиіс")).toContain("2.22");
+    expect(ids("мүмкін")).toEqual(expect.arrayContaining(["2.7", "2.18"]));
+  });
+
+  it("prefers a document with the very form typed (басшыға)", () => {
+    // ten clauses have forms of басшы; 5.1 alone has басшыға
+    expect(ids("басшы")).not.toContain("5.1");
+    expect(ids("басшыға")).toContain("5.1");
+  });
+
+  it("matches a prefix only from three letters, and only while typing", () => {
+    expect(find("сы", 5, true)).toEqual([]);
+    expect(find("сый", 5, true).map((r) => r.clauseId)).toEqual(
+      expect.arrayContaining(["2.5", "2.9", "2.10"]),
+    );
+    expect(find("сыйл", 5, false)).toEqual([]);
+    expect(find("сыйл", 5, true)[0]?.clauseId).toMatch(/^2\.(?:5|9|10)$/u);
+  });
+
+  it("recovers typos only for stems of five letters or more", () => {
+    expect(ids("сыйлқтар")).toEqual(expect.arrayContaining(["2.9", "2.10"]));
+    expect(ids("парра")[0]).toBe("5.1");
+    expect(ids("меиртократия")).toEqual(expect.arrayContaining(["9.1", "10.1"])); // two swapped
+    expect(ids("әріптестерне")).toContain("2.9"); // a letter missing in the ending
+    // a one-letter slip in a four-letter word is too likely another word to repair
+    expect(ids("пора")).toEqual([]);
+  });
+
+  it("finds the source's own typos by the word spelt right, showing them verbatim", () => {
+    const hit = find("бостандығынан").find((r) => r.clauseId === "6.3");
+    expect(hit && marked(hit)).toContain("бостанддығынан");
+    expect(first("бастамашылық").clauseId).toBe("8.1");
+    expect(marked(first("бастамашылық"))).toEqual(["бастамамашылық"]);
+  });
+});
+
+describe("Kazakh typed on a Russian keyboard that looks Russian", () => {
+  it("is searched as Kazakh, not replaced by the glossary's word", () => {
+    const licence = find("лицензиялык").find((r) => r.ref === "3");
+    expect(licence && marked(licence)).toEqual(["лицензиялық"]);
+    const reserve = first("резервинде");
+    expect(reserve.clauseId).toBe("9.2");
+    expect(marked(reserve)).toEqual(["резервінде"]);
+  });
 });
 
 describe("expandRussian", () => {
+  const kazakhWords = new Set(["лицензиялык", "резервинде"]);
+  const isKazakh = (w: string) => kazakhWords.has(w);
+
   it("replaces Russian words and phrases, keeps Kazakh ones", () => {
     expect(expandRussian(["подарки", "сыйлық"]).map((w) => w.word)).toEqual(["сыйлық", "сыйлық"]);
     expect(expandRussian(["Конфликт", "интересов"]).map((w) => w.word)).toEqual([
@@ -59,5 +157,36 @@ describe("expandRussian", () => {
       "жанжалы",
     ]);
     expect(expandRussian(["тургын", "уй"]).every((w) => !w.fromGlossary)).toBe(true);
+  });
+
+  it("leaves Kazakh typed on a Russian keyboard to the Kazakh pipeline", () => {
+    expect(expandRussian(["лицензиялык", "резервинде"], isKazakh)).toEqual([
+      { word: "лицензиялык", fromGlossary: false },
+      { word: "резервинде", fromGlossary: false },
+    ]);
+    expect(expandRussian(["лицензия"])[0]?.fromGlossary).toBe(true);
+  });
+
+  it("drops Russian function words, unless they are Kazakh words of the index", () => {
+    expect(
+      expandRussian(["проверка", "и", "контроль", "для", "граждан"]).map((w) => w.word),
+    ).toEqual(["тексеріс", "контроль", "азамат"]);
+    expect(expandRussian(["он"], (w) => w === "он").map((w) => w.word)).toEqual(["он"]);
+  });
+
+  it("knows the terms the blind review found missing", () => {
+    const kk = (ru: string) =>
+      expandRussian(ru.split(" "))
+        .map((w) => w.word)
+        .join(" ");
+    expect(kk("суд")).toBe("сот");
+    expect(kk("семья")).toBe("отбасы отбасылық");
+    expect(kk("ответственность")).toBe("жауапкершілік");
+    expect(kk("злоупотребление служебным положением")).toBe("қызмет бабы");
+    expect(kk("непотизм")).toBe("туысқандық");
+    expect(kk("сотрудник службы")).toBe("қызметкер қызмет");
+    expect(kk("полномочия")).toBe("өкілеттік");
+    expect(kk("нарушение обязанностей")).toBe("бұзушылық міндет");
+    expect(kk("уведомить")).toBe("хабарлау");
   });
 });

@@ -1,8 +1,12 @@
 // Queries people type and the clauses each must find in the top five. Written by reading the
 // standards: dictionary forms of words the text inflects, phrases, the same words typed on a
-// Russian keyboard, in the 2021 Latin alphabet, in Russian, with a typo, and half-typed.
+// Russian keyboard, in the 2021 Latin alphabet, in Russian, with a typo, and half-typed. A
+// second set (held-out-set.ts) was written blind by an auditor; see docs/search.md for what it
+// does and no longer measures.
+import { heldOutSet } from "./held-out-set.ts";
 
-export type Category =
+/** What a query tests. `prefix` queries are half-typed: they only make sense as typed. */
+export type Kind =
   | "dictionary"
   | "phrase"
   | "russian-keyboard"
@@ -11,20 +15,24 @@ export type Category =
   | "typo"
   | "prefix";
 
+export type Category = Kind | "held-out";
+
 export interface RelevanceCase {
   readonly category: Category;
+  readonly kind: Kind;
   readonly query: string;
-  /** Clause ids that must be among the first five results. */
+  /** Clause ids (a section's lead: its number) that must be among the first five results. */
   readonly expect: readonly string[];
 }
 
-const c = (category: Category, query: string, ...expect: string[]): RelevanceCase => ({
-  category,
+const c = (kind: Kind, query: string, ...expect: string[]): RelevanceCase => ({
+  category: kind,
+  kind,
   query,
   expect,
 });
 
-export const relevanceSet: readonly RelevanceCase[] = [
+export const projectSet: readonly RelevanceCase[] = [
   // dictionary forms of words the text only has inflected
   c("dictionary", "сыйлық", "2.5", "2.9", "2.10"),
   c("dictionary", "куәлік", "4.1"),
@@ -97,4 +105,11 @@ export const relevanceSet: readonly RelevanceCase[] = [
   c("prefix", "құмар ойын", "10.12"),
   c("prefix", "өтемақ", "9.6"),
   c("prefix", "тұрғын ү", "9.5", "9.6"),
+];
+
+export const relevanceSet: readonly RelevanceCase[] = [
+  ...projectSet,
+  ...heldOutSet.map(
+    ([kind, query, expect]): RelevanceCase => ({ category: "held-out", kind, query, expect }),
+  ),
 ];
