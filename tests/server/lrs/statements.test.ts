@@ -24,10 +24,17 @@ for (const database of databases) {
     const get = (query: string, auth = all, version = "1.0.3") =>
       lrs.app.request(`/xapi/statements${query}`, { headers: xapiHeaders(auth, {}, version) });
 
-    it("About (Communication 2.8): answers without credentials and lists both versions", async () => {
+    it("About (Communication 2.8, XAPI-00315..00319): answers without credentials and lists every supported version", async () => {
       const about = await lrs.app.request("/xapi/about");
       expect(about.status).toBe(200);
-      expect((await about.json()).version).toEqual(["1.0.3", "2.0.0"]);
+      expect(about.headers.get("x-experience-api-version")).toBe("2.0.0");
+      expect((await about.json()).version).toEqual(["1.0.0", "1.0.1", "1.0.2", "1.0.3", "2.0.0"]);
+      // A 1.0.x client is told the 1.0.x versions only (XAPI-00316: no other values).
+      const v1 = await lrs.app.request("/xapi/about", {
+        headers: { "X-Experience-API-Version": "1.0.3" },
+      });
+      expect(v1.headers.get("x-experience-api-version")).toBe("1.0.3");
+      expect((await v1.json()).version).toEqual(["1.0.0", "1.0.1", "1.0.2", "1.0.3"]);
     });
 
     it("Communication 1.4: 400 when X-Experience-API-Version is missing or unsupported", async () => {
@@ -288,13 +295,14 @@ for (const database of databases) {
       expect(refused.status).toBe(400);
     });
 
-    it("CORS: preflight answers with the xAPI headers allowed", async () => {
+    it("CORS: preflight answers with the xAPI headers allowed, without credentials for a foreign origin", async () => {
       const pre = await lrs.app.request("/xapi/statements", {
         method: "OPTIONS",
         headers: { Origin: "https://tool.example", "Access-Control-Request-Method": "POST" },
       });
       expect(pre.status).toBe(204);
-      expect(pre.headers.get("access-control-allow-origin")).toBe("https://tool.example");
+      expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+      expect(pre.headers.get("access-control-allow-credentials")).toBeNull();
       expect(pre.headers.get("access-control-allow-methods")).toContain("PUT");
     });
   });
