@@ -16,6 +16,7 @@ import {
   insertIndexRows,
   newIndexRows,
 } from "./statement-index.ts";
+import { isVoiding, voidedTargets } from "./voiding.ts";
 
 export interface StatementQuery {
   agent?: string | undefined;
@@ -75,9 +76,6 @@ export interface InsertOptions {
   define?: boolean;
 }
 
-const isVoiding = (s: Statement) =>
-  s.verb.id === VOIDED_VERB && (s.object as { objectType?: string }).objectType === "StatementRef";
-
 export class StatementStore {
   readonly sql: Sql;
   private readonly onInsert: InsertHook | undefined;
@@ -101,7 +99,7 @@ export class StatementStore {
       // PostgreSQL: a statement and the one voiding it may arrive in two transactions at
       // once; both lock the target's id, so the second sees the first and voids correctly.
       await lockNames(tx, LOCK_SPACE.statement, [...ids, ...targets]);
-      const voidedLater = await this.voidedTargets(tx, ids);
+      const voidedLater = await voidedTargets(tx, ids);
       const stored: Statement[] = [];
       const voidedOnArrival: Statement[] = [];
       const rows = newIndexRows();
@@ -125,20 +123,6 @@ export class StatementStore {
         await this.onInsert(tx, stored, { voidedOnArrival });
       return [...stored, ...voidedOnArrival];
     });
-  }
-
-  /** Which of `ids` a stored voiding statement already targets (an index lookup, lrs_statements_voids). */
-  private async voidedTargets(tx: Sql, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = await tx.all<{ voids: string }>(
-        `SELECT voids FROM lrs_statements WHERE voids IN (${chunk.map(() => "?").join(", ")})`,
-        chunk,
-      );
-      for (const r of rows) found.add(r.voids);
-    }
-    return found;
   }
 
   /** Inserts one statement; false when the same statement was already stored (a resend). */

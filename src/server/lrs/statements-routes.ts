@@ -14,11 +14,9 @@ import {
 import { prepareInPlace } from "../xapi/prepare.ts";
 import { verifySignedStatements } from "../xapi/signature.ts";
 import type { Statement } from "../xapi/types.ts";
-import { isIri, isUuid, validateStatement } from "../xapi/validate.ts";
-import type { XapiVersion } from "../xapi/version.ts";
+import { isUuid, validateStatement } from "../xapi/validate.ts";
 import { decodeCursor, encodeCursor, type PageRequest } from "./cursor.ts";
 import {
-  agentParam,
   bodyBytes,
   bool,
   LIMITS,
@@ -28,7 +26,6 @@ import {
   mediaType,
   params,
   parseJson,
-  timeParam,
 } from "./http.ts";
 import {
   canDefine,
@@ -37,7 +34,8 @@ import {
   type StatementPolicy,
   statementReadAccess,
 } from "./principal.ts";
-import type { StatementQuery, StatementStore } from "./statement-store.ts";
+import { statementFilters } from "./statement-filters.ts";
+import type { StatementStore } from "./statement-store.ts";
 
 export interface StatementRoutesDeps {
   statements: StatementStore;
@@ -255,7 +253,7 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
         const [out] = await shaped(c, deps, [found], format);
         return respondWith(c, out ?? found, [found], withAttachments, deps);
       }
-      page = { query: filters(query, version), format, attachments: withAttachments };
+      page = { query: statementFilters(query, version), format, attachments: withAttachments };
     }
     // Access limits are applied on every page, never taken from the cursor.
     const result = await deps.statements.query({
@@ -273,33 +271,4 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
       deps,
     );
   });
-}
-
-/** The filters of a first page (Communication 2.1.3), checked. */
-function filters(query: URLSearchParams, version: XapiVersion): StatementQuery {
-  const agent = agentParam(query, "agent", version, false, true);
-  for (const name of ["verb", "activity"]) {
-    const v = query.get(name);
-    if (v !== null && !isIri(v)) throw new XapiError(400, `Parameter "${name}" must be an IRI.`);
-  }
-  const registration = query.get("registration");
-  if (registration !== null && !isUuid(registration))
-    throw new XapiError(400, 'Parameter "registration" must be a UUID.');
-  const limitText = query.get("limit") ?? "0";
-  if (!/^\d+$/u.test(limitText))
-    throw new XapiError(400, 'Parameter "limit" must be a non-negative integer.');
-  const limit = Number(limitText);
-  return {
-    agent: agent ? (agentIfi(agent) ?? undefined) : undefined,
-    verb: query.get("verb") ?? undefined,
-    activity: query.get("activity") ?? undefined,
-    registration: registration?.toLowerCase() ?? undefined,
-    relatedActivities: bool(query, "related_activities"),
-    relatedAgents: bool(query, "related_agents"),
-    since: timeParam(query, "since", version),
-    until: timeParam(query, "until", version),
-    // 0 (the default) is "the maximum the server will allow" (Communication 2.1.3).
-    limit: limit === 0 ? LIMITS.pageMax : Math.min(limit, LIMITS.pageMax),
-    ascending: bool(query, "ascending"),
-  };
 }
