@@ -50,6 +50,10 @@ const RESOURCES: Record<string, string[]> = {
 const LATEST: Record<XapiVersion, string> = { "1.0.3": "1.0.3", "2.0.0": "2.0.0" };
 const VERSIONS_1_0 = ["1.0.0", "1.0.1", "1.0.2", "1.0.3"];
 
+/** POST ?method=…: the alternate request syntax (the cheap test first: most requests are not). */
+const isAlternate = (method: string, url: string) =>
+  method === "POST" && url.includes("method=") && new URL(url).searchParams.has("method");
+
 /** The request's version, or null when it names none we speak (About must answer anyway). */
 function versionOrNull(header: string | undefined): XapiVersion | null {
   try {
@@ -106,8 +110,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
       c.header("Access-Control-Max-Age", "600");
       return c.body(null, 204);
     }
-    const alternate = c.req.method === "POST" && new URL(c.req.url).searchParams.has("method");
-    if (!alternate && !methods.includes(c.req.method)) {
+    if (!isAlternate(c.req.method, c.req.url) && !methods.includes(c.req.method)) {
       c.header("Allow", [...methods, "OPTIONS"].join(", "));
       throw new XapiError(
         405,
@@ -130,7 +133,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   });
 
   app.use("*", async (c, next) => {
-    if (c.req.method === "POST" && new URL(c.req.url).searchParams.has("method")) {
+    if (isAlternate(c.req.method, c.req.url)) {
       const rewritten = await alternateRequest(c.req.raw);
       return app.fetch(rewritten, c.env);
     }

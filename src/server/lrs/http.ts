@@ -94,9 +94,11 @@ export function agentParam(
 }
 
 /**
- * The request body as bytes, refusing more than `max` bytes with 413. The body is counted as
- * it streams in, so a body without Content-Length (chunked) is cut off at the limit instead
- * of being buffered whole first.
+ * The request body as bytes, refusing more than `max` bytes with 413. A body without
+ * Content-Length (chunked) is counted as it streams in and cut off at the limit instead of
+ * being buffered whole first. A declared length within the limit takes the server's direct
+ * read (@hono/node-server reads the socket without building a web stream: a third of the CPU
+ * of a single-statement POST); HTTP framing holds such a body to its declared length.
  */
 export async function readLimited(
   request: Request,
@@ -109,7 +111,12 @@ export async function readLimited(
       `The ${what} is larger than the limit of ${max} bytes (${(max / 1024 / 1024).toFixed(0)} MiB); send less per request.`,
     );
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > max) throw tooLarge();
+  if (declared !== null && /^\d+$/u.test(declared)) {
+    if (Number(declared) > max) throw tooLarge();
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > max) throw tooLarge();
+    return bytes;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
