@@ -1,8 +1,11 @@
-// The LRS as a Hono app mounted at /xapi: CORS, version negotiation, alternate request syntax
-// (1.0.3), authentication, then the resources. Every error is an answer with a reason.
+// The LRS as a Hono app mounted at /xapi: CORS, the resource table (404/405), version
+// negotiation, alternate request syntax (1.0.3), authentication, then the resources. Every
+// error is an answer with a reason and the X-Experience-API-Version header.
 import { Hono } from "hono";
 import { XapiError } from "../xapi/errors.ts";
-import { negotiateVersion, SUPPORTED_VERSIONS } from "../xapi/version.ts";
+import { negotiateVersion, type XapiVersion } from "../xapi/version.ts";
+import { alternateRequest } from "./alternate.ts";
+import { descriptionRoutes } from "./descriptions-routes.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { documentRoutes } from "./documents-routes.ts";
 import type { LrsEnv } from "./http.ts";
@@ -17,66 +20,58 @@ export interface LrsDeps {
   principals: PrincipalResolver[];
   policy?: StatementPolicy | undefined;
   clock: () => Date;
+  /**
+   * The site's own origin (config `origin`): the one origin whose browser requests may carry
+   * credentials (cookies) across origins. Every other origin gets `*` without credentials,
+   * which is all a tool sending an Authorization header needs.
+   */
+  origin?: string | undefined;
 }
 
 const ALLOWED_HEADERS =
   "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, Accept-Language";
 const EXPOSED_HEADERS =
   "ETag, Last-Modified, X-Experience-API-Consistent-Through, X-Experience-API-Version, Location";
-const HEADER_FIELDS = [
-  "authorization",
-  "x-experience-api-version",
-  "content-type",
-  "content-length",
-  "if-match",
-  "if-none-match",
-];
+const DOCUMENT_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"];
+const READ_METHODS = ["GET", "HEAD"];
 
-/** Communication 1.3 (1.0.3 only): POST ?method=X with the headers and content in a form body. */
-async function alternateRequest(request: Request): Promise<Request> {
-  const url = new URL(request.url);
-  const method = url.searchParams.get("method")?.toUpperCase() ?? "";
-  if (!["GET", "PUT", "POST", "DELETE", "HEAD"].includes(method) || url.searchParams.size !== 1) {
-    throw new XapiError(
-      400,
-      'Alternate request syntax needs exactly one query parameter, "method" (GET, PUT, POST or DELETE).',
-    );
+/** Every resource of the LRS and its methods (OPTIONS, the CORS preflight, goes to all). */
+const RESOURCES: Record<string, string[]> = {
+  "/statements": ["GET", "HEAD", "PUT", "POST"],
+  "/activities/state": DOCUMENT_METHODS,
+  "/activities/profile": DOCUMENT_METHODS,
+  "/agents/profile": DOCUMENT_METHODS,
+  "/agents": READ_METHODS,
+  "/activities": READ_METHODS,
+  "/about": READ_METHODS,
+};
+
+/** Latest patch version of each major version (what X-Experience-API-Version answers). */
+const LATEST: Record<XapiVersion, string> = { "1.0.3": "1.0.3", "2.0.0": "2.0.0" };
+const VERSIONS_1_0 = ["1.0.0", "1.0.1", "1.0.2", "1.0.3"];
+
+/** POST ?method=…: the alternate request syntax (the cheap test first: most requests are not). */
+const isAlternate = (method: string, url: string) =>
+  method === "POST" && url.includes("method=") && new URL(url).searchParams.has("method");
+
+/** The request's version, or null when it names none we speak (About must answer anyway). */
+function versionOrNull(header: string | undefined): XapiVersion | null {
+  try {
+    return negotiateVersion(header);
+  } catch {
+    return null;
   }
-  if (
-    !(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")
-  ) {
-    throw new XapiError(
-      415,
-      "Alternate request syntax needs an application/x-www-form-urlencoded body.",
-    );
-  }
-  const form = new URLSearchParams(await request.text());
-  const headers = new Headers();
-  const query = new URLSearchParams();
-  let content: string | null = null;
-  for (const [name, value] of form) {
-    const lower = name.toLowerCase();
-    if (lower === "content") content = value;
-    else if (HEADER_FIELDS.includes(lower)) headers.set(lower, value);
-    else query.append(name, value);
-  }
-  if (!headers.get("x-experience-api-version")?.startsWith("1.0")) {
-    throw new XapiError(
-      400,
-      "Alternate request syntax exists only in xAPI 1.0.x; send a normal request under 2.0.",
-    );
-  }
-  headers.delete("content-length");
-  const target = new URL(`${url.pathname}${query.size ? `?${query}` : ""}`, url.origin);
-  const hasBody = content !== null && method !== "GET" && method !== "HEAD";
-  return new Request(target, { method, headers, ...(hasBody ? { body: content } : {}) });
 }
 
 /** The LRS under `basePath` (default /xapi), to be mounted with `app.route("/", lrs)`. */
 export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   const app = new Hono<LrsEnv>().basePath(basePath);
+  const resourceOf = (path: string) => path.slice(basePath.length) || "/";
 
   app.onError((error, c) => {
+    // Communication 3.3: every response carries the version header, errors included; a
+    // request whose version could not be negotiated gets the latest one.
+    c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
     if (error instanceof XapiError) {
       if (error.status === 401)
         c.header("WWW-Authenticate", 'Basic realm="Adal LRS", charset="UTF-8"');
@@ -89,16 +84,26 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
       500,
     );
   });
-  app.notFound((c) => c.json({ error: true, message: `No xAPI resource at ${c.req.path}.` }, 404));
+  app.notFound((c) => {
+    c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
+    return c.json({ error: true, message: `No xAPI resource at ${c.req.path}.` }, 404);
+  });
 
   app.use("*", async (c, next) => {
-    c.header("Access-Control-Allow-Origin", c.req.header("origin") ?? "*");
-    c.header("Access-Control-Allow-Credentials", "true");
+    const origin = c.req.header("origin");
+    if (origin !== undefined && deps.origin !== undefined && origin === deps.origin) {
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Access-Control-Allow-Credentials", "true");
+    } else {
+      c.header("Access-Control-Allow-Origin", "*");
+    }
     c.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
     c.header("Vary", "Origin");
     c.header("Cache-Control", "no-store");
+    const methods = RESOURCES[resourceOf(c.req.path)];
+    if (!methods) throw new XapiError(404, `No xAPI resource at ${c.req.path}.`);
     if (c.req.method === "OPTIONS") {
-      c.header("Access-Control-Allow-Methods", "GET, HEAD, PUT, POST, DELETE, OPTIONS");
+      c.header("Access-Control-Allow-Methods", [...methods, "OPTIONS"].join(", "));
       c.header(
         "Access-Control-Allow-Headers",
         c.req.header("access-control-request-headers") ?? ALLOWED_HEADERS,
@@ -106,26 +111,36 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
       c.header("Access-Control-Max-Age", "600");
       return c.body(null, 204);
     }
+    if (!isAlternate(c.req.method, c.req.url) && !methods.includes(c.req.method)) {
+      c.header("Allow", [...methods, "OPTIONS"].join(", "));
+      throw new XapiError(
+        405,
+        `${c.req.method} is not allowed on ${c.req.path}; allowed: ${methods.join(", ")}.`,
+      );
+    }
     return next();
   });
 
+  // About answers whatever the version header says (Communication 2.8). It lists each
+  // version the LRS accepts: to a 1.0.x client the 1.0.x versions only (a 1.0.3 client knows
+  // no other), to a 2.0 client (or one that sent none) also 2.0.0.
   app.get("/about", (c) => {
-    c.header("X-Experience-API-Version", "2.0.0");
+    const version = versionOrNull(c.req.header("x-experience-api-version"));
+    c.header("X-Experience-API-Version", LATEST[version ?? "2.0.0"]);
     return c.json({
-      version: [...SUPPORTED_VERSIONS],
+      version: version === "1.0.3" ? VERSIONS_1_0 : [...VERSIONS_1_0, "2.0.0"],
       extensions: { "https://adal.kz/xapi/extensions/product": "Adal LRS" },
     });
   });
 
   app.use("*", async (c, next) => {
-    if (c.req.method === "POST" && new URL(c.req.url).searchParams.has("method")) {
+    if (isAlternate(c.req.method, c.req.url)) {
       const rewritten = await alternateRequest(c.req.raw);
-      const response = await app.fetch(rewritten, c.env);
-      return response;
+      return app.fetch(rewritten, c.env);
     }
     const version = negotiateVersion(c.req.header("x-experience-api-version"));
     c.set("version", version);
-    c.header("X-Experience-API-Version", version);
+    c.header("X-Experience-API-Version", LATEST[version]);
     let principal = null;
     for (const resolve of deps.principals) {
       principal = await resolve(c.req.raw);
@@ -143,5 +158,6 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
 
   statementRoutes(app, deps);
   documentRoutes(app, deps);
+  descriptionRoutes(app, deps);
   return app;
 }

@@ -1,5 +1,6 @@
 // Credentials for xAPI tools (HTTP Basic key + secret, with scopes). Only a scrypt hash of the
 // secret is stored; the secret is shown once, when the credential is created.
+import { createHash } from "node:crypto";
 import type { Sql } from "../db/sql.ts";
 import { hashPassword, randomToken, verifyPassword } from "../security/password.ts";
 
@@ -54,12 +55,12 @@ const toCredential = (r: Row): Credential => ({
   revokedAt: r.revoked_at,
 });
 
+const digest = (secret: string) => createHash("sha256").update(secret).digest("base64");
+
 export class CredentialStore {
   readonly sql: Sql;
-  private readonly cache = new Map<
-    string,
-    { secret: string; credential: Credential; at: number }
-  >();
+  /** key → a digest of a secret that passed scrypt against this stored hash. */
+  private readonly verified = new Map<string, { secret: string; hash: string }>();
 
   constructor(sql: Sql) {
     this.sql = sql;
@@ -89,7 +90,7 @@ export class CredentialStore {
   }
 
   async revoke(key: string, now: Date): Promise<boolean> {
-    this.cache.clear();
+    this.verified.delete(key);
     const { changes } = await this.sql.run(
       "UPDATE lrs_credentials SET revoked_at = ? WHERE key = ? AND revoked_at IS NULL",
       [now.toISOString(), key],
@@ -98,19 +99,26 @@ export class CredentialStore {
   }
 
   /**
-   * Checks key + secret. A verified pair is remembered for a minute so that a tool sending
-   * thousands of statements does not pay for scrypt on every request.
+   * Checks key + secret. The credential's row is read on every request (one primary-key
+   * lookup), so a revocation, by any server instance sharing the database, takes effect on
+   * the next request. Only the scrypt check is remembered: a tool sending thousands of
+   * statements pays for it once, not per request.
    */
   async verify(key: string, secret: string): Promise<Credential | null> {
-    const hit = this.cache.get(key);
-    if (hit && hit.secret === secret && Date.now() - hit.at < 60_000) return hit.credential;
     const row = await this.sql.get<Row>(
       "SELECT * FROM lrs_credentials WHERE key = ? AND revoked_at IS NULL",
       [key],
     );
-    if (!row || !(await verifyPassword(secret, row.secret_hash))) return null;
-    const credential = toCredential(row);
-    this.cache.set(key, { secret, credential, at: Date.now() });
-    return credential;
+    if (!row) {
+      this.verified.delete(key);
+      return null;
+    }
+    const hit = this.verified.get(key);
+    const sent = digest(secret);
+    if (!(hit && hit.hash === row.secret_hash && hit.secret === sent)) {
+      if (!(await verifyPassword(secret, row.secret_hash))) return null;
+      this.verified.set(key, { secret: sent, hash: row.secret_hash });
+    }
+    return toCredential(row);
   }
 }

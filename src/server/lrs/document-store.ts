@@ -1,10 +1,21 @@
-// State, Activity Profile and Agent Profile documents with ETags and the concurrency rules of
-// Communication 1.3 (If-Match / If-None-Match → 412, missing precondition on overwrite → 409).
+// State, Activity Profile and Agent Profile documents with ETags. Every write reads the
+// current document, checks the request's preconditions against it (concurrency.ts) and
+// writes, in one transaction holding a lock on the document's place: on PostgreSQL, where
+// transactions run side by side, two writers of the same document then take turns, so an
+// If-Match cannot be passed twice by the same ETag and a POST merge never loses keys.
 import { createHash } from "node:crypto";
+import { LOCK_SPACE, lockNames } from "../db/lock.ts";
 import type { Sql } from "../db/sql.ts";
 import { XapiError } from "../xapi/errors.ts";
+import {
+  type ConcurrencyRules,
+  checkPreconditions,
+  DEFAULT_RULES,
+  type DocumentKind,
+  type Preconditions,
+} from "./concurrency.ts";
 
-export type DocumentKind = "state" | "activity-profile" | "agent-profile";
+export type { DocumentKind, Preconditions } from "./concurrency.ts";
 
 /** Where a document lives; absent parts are "" (e.g. no registration). */
 export interface DocumentKey {
@@ -15,6 +26,11 @@ export interface DocumentKey {
   id: string;
 }
 
+/** A set of documents: `registration: null` means every registration (State, no filter). */
+export type DocumentPlace = Omit<DocumentKey, "id" | "registration"> & {
+  registration: string | null;
+};
+
 export interface StoredDocument {
   contentType: string;
   body: Uint8Array;
@@ -22,40 +38,29 @@ export interface StoredDocument {
   updated: string;
 }
 
-export interface Preconditions {
-  ifMatch?: string | undefined;
-  ifNoneMatch?: string | undefined;
-}
-
 const etagOf = (body: Uint8Array) => `"${createHash("sha1").update(body).digest("hex")}"`;
 const isJson = (type: string) => type.split(";")[0]?.trim().toLowerCase() === "application/json";
+const WHERE = "kind = ? AND activity = ? AND agent = ? AND registration = ? AND doc_id = ?";
+const keyParams = (k: DocumentKey) => [k.kind, k.activity, k.agent, k.registration, k.id];
+const lockName = (k: DocumentKey) => JSON.stringify(keyParams(k));
 
-function check(
-  existing: StoredDocument | null,
-  p: Preconditions,
-  requireForOverwrite: boolean,
-): void {
-  if (p.ifMatch !== undefined) {
-    const tags = p.ifMatch.split(",").map((t) => t.trim());
-    if (!existing || !(tags.includes("*") || tags.includes(existing.etag))) {
-      throw new XapiError(
-        412,
-        "If-Match does not match the document's current ETag; fetch it again before changing it.",
-      );
-    }
+function placeWhere(p: DocumentPlace): { where: string; params: string[] } {
+  const params = [p.kind, p.activity, p.agent];
+  let where = "kind = ? AND activity = ? AND agent = ?";
+  if (p.registration !== null) {
+    where += " AND registration = ?";
+    params.push(p.registration);
   }
-  if (p.ifNoneMatch !== undefined && existing) {
-    const tags = p.ifNoneMatch.split(",").map((t) => t.trim());
-    if (tags.includes("*") || tags.includes(existing.etag)) {
-      throw new XapiError(412, "If-None-Match: the document already exists.");
-    }
-  }
-  if (requireForOverwrite && existing && p.ifMatch === undefined && p.ifNoneMatch === undefined) {
-    throw new XapiError(
-      409,
-      "The document exists: send If-Match with its ETag (or If-None-Match: *) to overwrite it.",
-    );
-  }
+  return { where, params };
+}
+
+function jsonObject(body: Uint8Array, what: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(Buffer.from(body).toString("utf8")) as unknown;
+    if (value && typeof value === "object" && !Array.isArray(value))
+      return value as Record<string, unknown>;
+  } catch {}
+  throw new XapiError(400, `The ${what} document is not a JSON object, so it cannot be merged.`);
 }
 
 export class DocumentStore {
@@ -65,18 +70,15 @@ export class DocumentStore {
     this.sql = sql;
   }
 
-  private where = "kind = ? AND activity = ? AND agent = ? AND registration = ? AND doc_id = ?";
-  private params = (k: DocumentKey) => [k.kind, k.activity, k.agent, k.registration, k.id];
-
-  async get(key: DocumentKey): Promise<StoredDocument | null> {
-    const row = await this.sql.get<{
+  async get(key: DocumentKey, sql: Sql = this.sql): Promise<StoredDocument | null> {
+    const row = await sql.get<{
       content_type: string;
       body: Uint8Array;
       etag: string;
       updated: string;
     }>(
-      `SELECT content_type, body, etag, updated FROM lrs_documents WHERE ${this.where}`,
-      this.params(key),
+      `SELECT content_type, body, etag, updated FROM lrs_documents WHERE ${WHERE}`,
+      keyParams(key),
     );
     return row
       ? {
@@ -88,99 +90,96 @@ export class DocumentStore {
       : null;
   }
 
-  /** Ids of the documents at a place, optionally changed after `since`. */
-  async ids(key: Omit<DocumentKey, "id">, since?: string): Promise<string[]> {
+  /** Ids of the documents at a place (of every registration when it is null), changed after `since`. */
+  async ids(place: DocumentPlace, since?: string): Promise<string[]> {
+    const { where, params } = placeWhere(place);
     const rows = await this.sql.all<{ doc_id: string }>(
-      `SELECT doc_id FROM lrs_documents WHERE kind = ? AND activity = ? AND agent = ? AND registration = ?${since ? " AND updated > ?" : ""} ORDER BY doc_id`,
-      [key.kind, key.activity, key.agent, key.registration, ...(since ? [since] : [])],
+      `SELECT DISTINCT doc_id FROM lrs_documents WHERE ${where}${since ? " AND updated > ?" : ""} ORDER BY doc_id`,
+      [...params, ...(since ? [since] : [])],
     );
     return rows.map((r) => r.doc_id);
   }
 
-  /** PUT: replaces the document. State documents skip the precondition rule (Communication 2.3). */
+  /** PUT: replaces the document (or creates it), after the preconditions pass. */
   async put(
     key: DocumentKey,
     contentType: string,
     body: Uint8Array,
     p: Preconditions,
     now: string,
+    rules: ConcurrencyRules = DEFAULT_RULES(key.kind),
   ): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      const existing = await new DocumentStore(tx).get(key);
-      check(existing, p, key.kind !== "state");
-      await this.write(tx, key, contentType, body, now, existing !== null);
+    await this.locked(key, async (tx, existing) => {
+      checkPreconditions(existing?.etag ?? null, p, "PUT", rules);
+      await this.write(tx, key, contentType, body, now);
     });
   }
 
-  /** POST: creates, or merges JSON objects top-level (Communication 1.3 JSON procedure). */
+  /** POST: creates, or merges JSON objects top-level (the JSON procedure of the document resources). */
   async post(
     key: DocumentKey,
     contentType: string,
     body: Uint8Array,
     p: Preconditions,
     now: string,
+    rules: ConcurrencyRules = DEFAULT_RULES(key.kind),
   ): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      const existing = await new DocumentStore(tx).get(key);
-      check(existing, p, false);
-      if (!existing) return this.write(tx, key, contentType, body, now, false);
+    await this.locked(key, async (tx, existing) => {
+      checkPreconditions(existing?.etag ?? null, p, "POST", rules);
+      if (!existing) return this.write(tx, key, contentType, body, now);
       if (!isJson(existing.contentType) || !isJson(contentType)) {
         throw new XapiError(
           400,
           "POST can only merge JSON documents; use PUT to replace a non-JSON document.",
         );
       }
-      const parse = (b: Uint8Array, what: string) => {
-        try {
-          const value = JSON.parse(Buffer.from(b).toString("utf8")) as unknown;
-          if (value && typeof value === "object" && !Array.isArray(value))
-            return value as Record<string, unknown>;
-        } catch {}
-        throw new XapiError(
-          400,
-          `The ${what} document is not a JSON object, so it cannot be merged.`,
-        );
-      };
-      const merged = { ...parse(existing.body, "stored"), ...parse(body, "posted") };
-      await this.write(tx, key, "application/json", Buffer.from(JSON.stringify(merged)), now, true);
+      const merged = { ...jsonObject(existing.body, "stored"), ...jsonObject(body, "posted") };
+      await this.write(tx, key, "application/json", Buffer.from(JSON.stringify(merged)), now);
     });
   }
 
+  async delete(
+    key: DocumentKey,
+    p: Preconditions,
+    rules: ConcurrencyRules = DEFAULT_RULES(key.kind),
+  ): Promise<void> {
+    await this.locked(key, async (tx, existing) => {
+      checkPreconditions(existing?.etag ?? null, p, "DELETE", rules);
+      if (existing) await tx.run(`DELETE FROM lrs_documents WHERE ${WHERE}`, keyParams(key));
+    });
+  }
+
+  /** DELETE of all state documents of an activity and agent (of one registration, or of all). */
+  async deleteAll(place: DocumentPlace): Promise<void> {
+    const { where, params } = placeWhere(place);
+    await this.sql.run(`DELETE FROM lrs_documents WHERE ${where}`, params);
+  }
+
+  private locked(
+    key: DocumentKey,
+    work: (tx: Sql, existing: StoredDocument | null) => Promise<void>,
+  ): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      await lockNames(tx, LOCK_SPACE.document, [lockName(key)]);
+      await work(tx, await this.get(key, tx));
+    });
+  }
+
+  // An upsert, not UPDATE-or-INSERT: a DELETE of all state documents committing between the
+  // read and the write must not turn an acknowledged PUT into a lost one.
   private async write(
     tx: Sql,
     key: DocumentKey,
     contentType: string,
     body: Uint8Array,
     now: string,
-    exists: boolean,
   ) {
-    const etag = etagOf(body);
-    if (exists) {
-      await tx.run(
-        `UPDATE lrs_documents SET content_type = ?, body = ?, etag = ?, updated = ? WHERE ${this.where}`,
-        [contentType, body, etag, now, ...this.params(key)],
-      );
-    } else {
-      await tx.run(
-        "INSERT INTO lrs_documents (kind, activity, agent, registration, doc_id, content_type, body, etag, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [...this.params(key), contentType, body, etag, now],
-      );
-    }
-  }
-
-  async delete(key: DocumentKey, p: Preconditions): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      const existing = await new DocumentStore(tx).get(key);
-      if (p.ifMatch !== undefined) check(existing, { ifMatch: p.ifMatch }, false);
-      await tx.run(`DELETE FROM lrs_documents WHERE ${this.where}`, this.params(key));
-    });
-  }
-
-  /** DELETE of all state documents of an activity and agent (and registration, if given). */
-  async deleteAll(key: Omit<DocumentKey, "id">): Promise<void> {
-    await this.sql.run(
-      "DELETE FROM lrs_documents WHERE kind = ? AND activity = ? AND agent = ? AND registration = ?",
-      [key.kind, key.activity, key.agent, key.registration],
+    await tx.run(
+      `INSERT INTO lrs_documents (kind, activity, agent, registration, doc_id, content_type, body, etag, updated)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, activity, agent, registration, doc_id) DO UPDATE SET
+         content_type = excluded.content_type, body = excluded.body, etag = excluded.etag, updated = excluded.updated`,
+      [...keyParams(key), contentType, body, etagOf(body), now],
     );
   }
 }

@@ -1,9 +1,11 @@
-// State, Activity Profile and Agent Profile resources, plus Agents, Activities and About.
+// State, Activity Profile and Agent Profile resources (Communication 2.3, 2.6, 2.7).
 import type { Hono } from "hono";
-import { agentIfi, personFor } from "../xapi/agents.ts";
+import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
-import { isIri, isUuid, timestampProblem } from "../xapi/validate.ts";
-import type { DocumentKey, DocumentKind, DocumentStore } from "./document-store.ts";
+import { jsonDepthProblem } from "../xapi/json-depth.ts";
+import { isIri, isUuid } from "../xapi/validate.ts";
+import { concurrencyRules } from "./concurrency.ts";
+import type { DocumentKey, DocumentKind, DocumentPlace, DocumentStore } from "./document-store.ts";
 import {
   agentParam,
   bodyBytes,
@@ -12,13 +14,12 @@ import {
   type LrsEnv,
   params,
   required,
+  timeParam,
 } from "./http.ts";
 import { canUse, type StatementPolicy } from "./principal.ts";
-import type { StatementStore } from "./statement-store.ts";
 
 export interface DocumentRoutesDeps {
   documents: DocumentStore;
-  statements: StatementStore;
   policy?: StatementPolicy | undefined;
   clock: () => Date;
 }
@@ -78,27 +79,33 @@ function place(c: LrsContext, r: Resource, deps: DocumentRoutesDeps, write: bool
   const activity = r.activity ? required(query, "activityId") : "";
   if (r.activity && !isIri(activity))
     throw new XapiError(400, 'Parameter "activityId" must be an IRI.');
-  const agent = r.agent ? agentParam(query, "agent", c.get("version"), true) : null;
+  const version = c.get("version");
+  // 2.0 keys State and Agent Profile documents by "the Agent or Identified Group"; 1.0.3 by an Agent.
+  const agent = r.agent ? agentParam(query, "agent", version, true, version === "2.0.0") : null;
   const ifi = agent ? agentIfi(agent) : null;
   if (deps.policy && !deps.policy.canUseDocuments(principal, ifi)) {
     throw new XapiError(403, "You may only use your own documents.");
   }
-  const registration = r.registration ? (query.get("registration") ?? "") : "";
-  if (registration && !isUuid(registration))
+  const registration = r.registration ? query.get("registration") : null;
+  if (registration !== null && !isUuid(registration))
     throw new XapiError(400, 'Parameter "registration" must be a UUID.');
-  const since = query.get("since");
-  if (since !== null && timestampProblem(since, c.get("version") === "2.0.0"))
-    throw new XapiError(400, 'Parameter "since" must be a timestamp.');
-  const key = {
+  const since = timeParam(query, "since", version);
+  const id = query.get(r.idParam);
+  // "Activity + Agent [+ registration if specified]": without a registration, a single
+  // document is the one stored without one, while listing and deleting cover every registration.
+  const registrationKey = registration?.toLowerCase() ?? "";
+  const place: DocumentPlace = {
     kind: r.kind,
     activity,
     agent: ifi ?? "",
-    registration: registration.toLowerCase(),
+    registration: id === null && registration === null ? null : registrationKey,
   };
   return {
-    key,
-    id: query.get(r.idParam),
-    since: since === null ? undefined : new Date(since).toISOString(),
+    place,
+    key: (docId: string): DocumentKey => ({ ...place, registration: registrationKey, id: docId }),
+    id,
+    since,
+    rules: concurrencyRules(r.kind, version),
   };
 }
 
@@ -110,9 +117,9 @@ const preconditions = (c: LrsContext) => ({
 export function documentRoutes(app: Hono<LrsEnv>, deps: DocumentRoutesDeps): void {
   for (const r of RESOURCES) {
     app.get(r.path, async (c) => {
-      const { key, id, since } = place(c, r, deps, false);
-      if (id === null) return c.json(await deps.documents.ids(key, since));
-      const doc = await deps.documents.get({ ...key, id } as DocumentKey);
+      const { place: where, key, id, since } = place(c, r, deps, false);
+      if (id === null) return c.json(await deps.documents.ids(where, since));
+      const doc = await deps.documents.get(key(id));
       if (!doc) throw new XapiError(404, `No document "${id}" here.`);
       return c.body(doc.body as Uint8Array<ArrayBuffer>, 200, {
         "Content-Type": doc.contentType,
@@ -122,11 +129,13 @@ export function documentRoutes(app: Hono<LrsEnv>, deps: DocumentRoutesDeps): voi
     });
     for (const method of ["put", "post"] as const) {
       app[method](r.path, async (c) => {
-        const { key, id } = place(c, r, deps, true);
+        const { key, id, rules } = place(c, r, deps, true);
         if (id === null) throw new XapiError(400, `Missing required parameter "${r.idParam}".`);
-        const body = await bodyBytes(c, LIMITS.jsonBytes);
+        const body = await bodyBytes(c, LIMITS.jsonBytes, "document");
         const type = c.req.header("content-type") ?? "application/octet-stream";
-        if (type.startsWith("application/json")) {
+        if (type.toLowerCase().startsWith("application/json")) {
+          const tooDeep = jsonDepthProblem(body, "document");
+          if (tooDeep) throw new XapiError(400, tooDeep);
           try {
             JSON.parse(Buffer.from(body).toString("utf8"));
           } catch {
@@ -137,42 +146,20 @@ export function documentRoutes(app: Hono<LrsEnv>, deps: DocumentRoutesDeps): voi
           }
         }
         const now = deps.clock().toISOString();
-        await deps.documents[method](
-          { ...key, id } as DocumentKey,
-          type,
-          body,
-          preconditions(c),
-          now,
-        );
+        await deps.documents[method](key(id), type, body, preconditions(c), now, rules);
         return c.body(null, 204);
       });
     }
     app.delete(r.path, async (c) => {
-      const { key, id } = place(c, r, deps, true);
+      const { place: where, key, id, rules } = place(c, r, deps, true);
       if (id === null) {
         if (r.kind !== "state")
           throw new XapiError(400, `Missing required parameter "${r.idParam}".`);
-        await deps.documents.deleteAll(key);
+        await deps.documents.deleteAll(where);
       } else {
-        await deps.documents.delete({ ...key, id } as DocumentKey, preconditions(c));
+        await deps.documents.delete(key(id), preconditions(c), rules);
       }
       return c.body(null, 204);
     });
   }
-
-  app.get("/agents", async (c) => {
-    const query = params(c, ["agent"]);
-    const agent = agentParam(query, "agent", c.get("version"), true);
-    if (!agent) throw new XapiError(400, 'Missing required parameter "agent".');
-    const known = await deps.statements.agentByIfi(agentIfi(agent) ?? "");
-    return c.json(personFor([known ?? agent]));
-  });
-
-  app.get("/activities", async (c) => {
-    const query = params(c, ["activityId"]);
-    const id = required(query, "activityId");
-    if (!isIri(id)) throw new XapiError(400, 'Parameter "activityId" must be an IRI.');
-    const definition = await deps.statements.activityDefinition(id);
-    return c.json({ objectType: "Activity", id, ...(definition ? { definition } : {}) });
-  });
 }

@@ -61,6 +61,23 @@ export function statementReadAccess(p: Principal): "all" | "mine" | null {
   return p.scopes.includes("statements/read/mine") ? "mine" : null;
 }
 
+/**
+ * The Agents and Activities resources hand out what statements say about people and
+ * activities; reading them is reading statement data.
+ */
+export function canReadDescriptions(p: Principal): boolean {
+  return p.scopes.some((s) => READ.includes(s) || s === "define");
+}
+
+/**
+ * Whether the statements a principal stores may create or change the LRS's canonical
+ * activity definitions (scope "define", or "all"). Without it the statements are stored as
+ * sent, but the canonical definitions are left alone.
+ */
+export function canDefine(p: Principal): boolean {
+  return p.scopes.includes("define") || p.scopes.includes("all");
+}
+
 export function canUse(
   p: Principal,
   scope: "state" | "profile" | "define",

@@ -103,6 +103,14 @@ export const lrsMigrations: Migration[] = [
             ),
           ],
   },
+  {
+    // A statement may arrive after the statement voiding it: each insert looks up whether a
+    // stored voiding statement targets its id. Partial, so it holds only voiding statements.
+    version: 3,
+    statements: [
+      "CREATE INDEX lrs_statements_voids ON lrs_statements (voids) WHERE voids IS NOT NULL",
+    ],
+  },
 ];
 
 function rebuildWithoutRowid(table: string, columns: string, names: string): string[] {

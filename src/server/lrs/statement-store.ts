@@ -1,18 +1,22 @@
 // Statements on the shared SQL port: immutable inserts (same id + same content is a no-op,
 // different content a 409), voiding, and the filtered, paged queries of GET /statements.
+import { LOCK_SPACE, lockNames } from "../db/lock.ts";
 import type { Sql, SqlValue } from "../db/sql.ts";
 import { agentIfi } from "../xapi/agents.ts";
 import { sameStatement } from "../xapi/compare.ts";
+import { statementDefinitions } from "../xapi/definitions.ts";
 import { XapiError } from "../xapi/errors.ts";
 import type { AttachmentPart } from "../xapi/multipart.ts";
-import type { Agent, Statement } from "../xapi/types.ts";
+import type { ActivityDefinition, Agent, Statement } from "../xapi/types.ts";
 import { VOIDED_VERB } from "../xapi/validate.ts";
+import { mergeDefinitions, readDefinitions } from "./activity-store.ts";
 import {
   collectIndexRows,
   type IndexRows,
   insertIndexRows,
   newIndexRows,
 } from "./statement-index.ts";
+import { isVoiding, voidedTargets } from "./voiding.ts";
 
 export interface StatementQuery {
   agent?: string | undefined;
@@ -41,11 +45,36 @@ export interface QueryPage {
 
 type StatementRow = { seq: number | string; body: string };
 
+/** What the store tells its insert hook besides the statements (added fields stay optional). */
+export interface InsertInfo {
+  /**
+   * Statements stored by this insert that a voiding statement already in the LRS voids: they
+   * arrived after the statement voiding them. They are stored (and found by
+   * voidedStatementId) but never visible, and are NOT among the hook's `stored` statements.
+   */
+  voidedOnArrival: readonly Statement[];
+}
+
 /**
  * Work that must commit with the statements it is given, in the same transaction (the
  * reporting projection): a crash can then never keep a statement and lose its projection.
+ * `stored` holds the newly stored statements that are visible (resends of stored statements
+ * and statements voided on arrival are left out).
  */
-export type InsertHook = (tx: Sql, stored: readonly Statement[]) => Promise<void>;
+export type InsertHook = (
+  tx: Sql,
+  stored: readonly Statement[],
+  info?: InsertInfo,
+) => Promise<void>;
+
+export interface InsertOptions {
+  /**
+   * May these statements create or update the canonical activity definitions? Only
+   * credentials with the "define" (or "all") scope may; server code inserting its own
+   * statements leaves it at the default, true.
+   */
+  define?: boolean;
+}
 
 export class StatementStore {
   readonly sql: Sql;
@@ -60,34 +89,53 @@ export class StatementStore {
   async insert(
     statements: readonly Statement[],
     attachments: readonly AttachmentPart[] = [],
+    options: InsertOptions = {},
   ): Promise<Statement[]> {
     const ids = statements.map((s) => s.id ?? "");
     if (new Set(ids).size !== ids.length)
       throw new XapiError(400, "The batch contains the same statement id twice.");
+    const targets = statements.filter(isVoiding).map((s) => (s.object as { id: string }).id);
     return this.sql.transaction(async (tx) => {
+      // PostgreSQL: a statement and the one voiding it may arrive in two transactions at
+      // once; both lock the target's id, so the second sees the first and voids correctly.
+      await lockNames(tx, LOCK_SPACE.statement, [...ids, ...targets]);
+      const voidedLater = await voidedTargets(tx, ids);
       const stored: Statement[] = [];
+      const voidedOnArrival: Statement[] = [];
       const rows = newIndexRows();
+      const definitions = new Map<string, ActivityDefinition>();
       for (const statement of statements) {
-        if (await this.insertOne(tx, statement, rows)) stored.push(statement);
+        const voided = !isVoiding(statement) && voidedLater.has(statement.id ?? "");
+        if (!(await this.insertOne(tx, statement, rows, voided))) continue;
+        (voided ? voidedOnArrival : stored).push(statement);
+        if (isVoiding(statement)) voidedLater.add((statement.object as { id: string }).id);
+        if (options.define !== false) statementDefinitions(statement, definitions);
       }
       await insertIndexRows(tx, rows);
+      await mergeDefinitions(tx, definitions);
       for (const a of attachments) {
         await tx.run(
           "INSERT INTO lrs_attachments (sha2, content_type, body) VALUES (?, ?, ?) ON CONFLICT (sha2) DO NOTHING",
           [a.sha2.toLowerCase(), a.contentType, a.body],
         );
       }
-      if (stored.length > 0 && this.onInsert) await this.onInsert(tx, stored);
-      return stored;
+      if ((stored.length > 0 || voidedOnArrival.length > 0) && this.onInsert)
+        await this.onInsert(tx, stored, { voidedOnArrival });
+      return [...stored, ...voidedOnArrival];
     });
   }
 
   /** Inserts one statement; false when the same statement was already stored (a resend). */
-  private async insertOne(tx: Sql, statement: Statement, rows: IndexRows): Promise<boolean> {
+  private async insertOne(
+    tx: Sql,
+    statement: Statement,
+    rows: IndexRows,
+    voidedOnArrival: boolean,
+  ): Promise<boolean> {
     const id = statement.id ?? "";
     const object = statement.object as { objectType?: string; id?: string };
     let voids: string | null = null;
-    if (statement.verb.id === VOIDED_VERB && object.objectType === "StatementRef" && object.id) {
+    if (isVoiding(statement) && object.id) {
       const target = await tx.get<{ verb: string }>(
         "SELECT verb FROM lrs_statements WHERE id = ?",
         [object.id],
@@ -102,8 +150,8 @@ export class StatementStore {
     const authority = statement.authority ? agentIfi(statement.authority) : null;
     // The common case, a new id, costs one statement; only a clash reads the stored one.
     const row = await tx.get<{ seq: number | string }>(
-      `INSERT INTO lrs_statements (id, body, verb, registration, stored, authority, voids)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+      `INSERT INTO lrs_statements (id, body, verb, registration, stored, authority, voids, voided)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq`,
       [
         id,
         JSON.stringify(statement),
@@ -112,6 +160,7 @@ export class StatementStore {
         statement.stored ?? "",
         authority,
         voids,
+        voidedOnArrival ? 1 : 0,
       ],
     );
     if (!row) {
@@ -127,19 +176,16 @@ export class StatementStore {
       );
     }
     const seq = Number(row.seq);
-    if (voids) await tx.run("UPDATE lrs_statements SET voided = 1 WHERE id = ?", [voids]);
+    if (voids)
+      await tx.run("UPDATE lrs_statements SET voided = 1 WHERE id = ? AND verb <> ?", [
+        voids,
+        VOIDED_VERB,
+      ]);
 
     await collectIndexRows(tx, statement, seq, rows);
     if (statement.actor.objectType !== "Group") {
       const ifi = agentIfi(statement.actor);
       if (ifi) rows.people.set(ifi, JSON.stringify(statement.actor as Agent));
-    }
-    const activity = statement.object as { objectType?: string; id?: string; definition?: unknown };
-    if ((activity.objectType ?? "Activity") === "Activity" && activity.id && activity.definition) {
-      await tx.run(
-        "INSERT INTO lrs_activities (id, definition) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition WHERE lrs_activities.definition <> excluded.definition",
-        [activity.id, JSON.stringify(activity.definition)],
-      );
     }
     return true;
   }
@@ -235,11 +281,12 @@ export class StatementStore {
     return row ? (JSON.parse(row.agent) as Agent) : null;
   }
 
-  async activityDefinition(id: string): Promise<unknown | null> {
-    const row = await this.sql.get<{ definition: string }>(
-      "SELECT definition FROM lrs_activities WHERE id = ?",
-      [id],
-    );
-    return row ? JSON.parse(row.definition) : null;
+  async activityDefinition(id: string): Promise<ActivityDefinition | null> {
+    return (await readDefinitions(this.sql, [id])).get(id) ?? null;
+  }
+
+  /** The canonical definitions of these activities (those the LRS has one for). */
+  activityDefinitions(ids: Iterable<string>): Promise<Map<string, ActivityDefinition>> {
+    return readDefinitions(this.sql, ids);
   }
 }

@@ -2,6 +2,7 @@
 // or filtered with paging), with validation, policy and immutability.
 import type { Hono } from "hono";
 import { agentIfi } from "../xapi/agents.ts";
+import { statementActivityObjects } from "../xapi/definitions.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { formatStatement, type StatementFormat } from "../xapi/format.ts";
 import {
@@ -13,9 +14,9 @@ import {
 import { prepareInPlace } from "../xapi/prepare.ts";
 import { verifySignedStatements } from "../xapi/signature.ts";
 import type { Statement } from "../xapi/types.ts";
-import { isIri, isUuid, validateStatement } from "../xapi/validate.ts";
+import { isUuid, validateStatement } from "../xapi/validate.ts";
+import { decodeCursor, encodeCursor, type PageRequest } from "./cursor.ts";
 import {
-  agentParam,
   bodyBytes,
   bool,
   LIMITS,
@@ -25,15 +26,16 @@ import {
   mediaType,
   params,
   parseJson,
-  timeParam,
 } from "./http.ts";
 import {
+  canDefine,
   canWriteStatements,
   type Principal,
   type StatementPolicy,
   statementReadAccess,
 } from "./principal.ts";
-import type { StatementQuery, StatementStore } from "./statement-store.ts";
+import { statementFilters } from "./statement-filters.ts";
+import type { StatementStore } from "./statement-store.ts";
 
 export interface StatementRoutesDeps {
   statements: StatementStore;
@@ -122,7 +124,7 @@ async function store(
   const prepared = statements.map((s) =>
     prepareInPlace(s, { stored, authority: principal.authority, version }),
   );
-  await deps.statements.insert(prepared, attachments);
+  await deps.statements.insert(prepared, attachments, { define: canDefine(principal) });
   return prepared.map((s) => s.id ?? "");
 }
 
@@ -130,6 +132,23 @@ function readScope(principal: Principal): "all" | "mine" {
   const access = statementReadAccess(principal);
   if (!access) throw new XapiError(403, "These credentials may not read statements.");
   return access;
+}
+
+/** The statements in the requested format; canonical reads the LRS's definitions first. */
+async function shaped(
+  c: LrsContext,
+  deps: StatementRoutesDeps,
+  statements: Statement[],
+  format: StatementFormat,
+): Promise<Statement[]> {
+  const canonical =
+    format === "canonical"
+      ? await deps.statements.activityDefinitions(
+          statements.flatMap((s) => statementActivityObjects(s).map((a) => a.id)),
+        )
+      : undefined;
+  const langs = languages(c);
+  return statements.map((s) => formatStatement(s, format, langs, canonical));
 }
 
 async function respondWith(
@@ -194,88 +213,61 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
     const access = readScope(principal);
     const readable = (await deps.policy?.readableAgents(principal)) ?? null;
     const version = c.get("version");
-    const format = (query.get("format") ?? "exact") as StatementFormat;
-    if (!["exact", "ids", "canonical"].includes(format))
-      throw new XapiError(400, 'Parameter "format" must be exact, ids or canonical.');
-    const withAttachments = bool(query, "attachments");
-    const shape = (s: Statement) => formatStatement(s, format, languages(c));
 
-    const single = query.get("statementId") ?? query.get("voidedStatementId");
-    if (single !== null) {
-      const others = [...query.keys()].filter(
-        (k) => !["statementId", "voidedStatementId", "format", "attachments"].includes(k),
-      );
-      if (others.length > 0 || (query.has("statementId") && query.has("voidedStatementId"))) {
-        throw new XapiError(
-          400,
-          `statementId/voidedStatementId cannot be combined with ${others.join(", ") || "each other"}.`,
-        );
-      }
-      if (!isUuid(single)) throw new XapiError(400, "The statement id must be a UUID.");
-      const found = await deps.statements.get(single, query.has("voidedStatementId"));
-      const visible =
-        found &&
-        (access === "all" ||
-          (found.authority && agentIfi(found.authority) === agentIfi(principal.authority))) &&
-        (!readable || readable.includes(agentIfi(found.actor) ?? ""));
-      if (!found || !visible) throw new XapiError(404, `No statement ${single}.`);
-      return respondWith(c, shape(found), [found], withAttachments, deps);
-    }
-
-    let q: StatementQuery;
     const more = query.get("more");
+    let page: PageRequest;
     if (more !== null) {
-      try {
-        q = JSON.parse(Buffer.from(more, "base64url").toString("utf8")) as StatementQuery;
-      } catch {
+      // The cursor carries the whole query of the first page; anything beside it would be
+      // silently ignored or contradict it.
+      const others = [...query.keys()].filter((k) => k !== "more");
+      if (others.length > 0)
         throw new XapiError(
           400,
-          'The "more" cursor is not valid; start again from the first page.',
+          `"more" continues an earlier query and cannot be combined with ${others.join(", ")}; follow the more URL as it is.`,
         );
-      }
+      page = decodeCursor(more);
     } else {
-      const agent = agentParam(query, "agent", version, false);
-      for (const name of ["verb", "activity"]) {
-        const v = query.get(name);
-        if (v !== null && !isIri(v))
-          throw new XapiError(400, `Parameter "${name}" must be an IRI.`);
+      const format = (query.get("format") ?? "exact") as StatementFormat;
+      if (!["exact", "ids", "canonical"].includes(format))
+        throw new XapiError(400, 'Parameter "format" must be exact, ids or canonical.');
+      const withAttachments = bool(query, "attachments");
+      const single = query.get("statementId") ?? query.get("voidedStatementId");
+      if (single !== null) {
+        const others = [...query.keys()].filter(
+          (k) => !["statementId", "voidedStatementId", "format", "attachments"].includes(k),
+        );
+        if (others.length > 0 || (query.has("statementId") && query.has("voidedStatementId"))) {
+          throw new XapiError(
+            400,
+            `statementId/voidedStatementId cannot be combined with ${others.join(", ") || "each other"}.`,
+          );
+        }
+        if (!isUuid(single)) throw new XapiError(400, "The statement id must be a UUID.");
+        const found = await deps.statements.get(single, query.has("voidedStatementId"));
+        const visible =
+          found &&
+          (access === "all" ||
+            (found.authority && agentIfi(found.authority) === agentIfi(principal.authority))) &&
+          (!readable || readable.includes(agentIfi(found.actor) ?? ""));
+        if (!found || !visible) throw new XapiError(404, `No statement ${single}.`);
+        const [out] = await shaped(c, deps, [found], format);
+        return respondWith(c, out ?? found, [found], withAttachments, deps);
       }
-      const registration = query.get("registration");
-      if (registration !== null && !isUuid(registration))
-        throw new XapiError(400, 'Parameter "registration" must be a UUID.');
-      const limitText = query.get("limit") ?? "0";
-      const limit = Number(limitText);
-      if (!/^\d+$/u.test(limitText))
-        throw new XapiError(400, 'Parameter "limit" must be a non-negative integer.');
-      q = {
-        agent: agent ? (agentIfi(agent) ?? undefined) : undefined,
-        verb: query.get("verb") ?? undefined,
-        activity: query.get("activity") ?? undefined,
-        registration: registration ?? undefined,
-        relatedActivities: bool(query, "related_activities"),
-        relatedAgents: bool(query, "related_agents"),
-        since: timeParam(query, "since"),
-        until: timeParam(query, "until"),
-        limit: limit === 0 ? LIMITS.pageDefault : Math.min(limit, LIMITS.pageMax),
-        ascending: bool(query, "ascending"),
-      };
+      page = { query: statementFilters(query, version), format, attachments: withAttachments };
     }
     // Access limits are applied on every page, never taken from the cursor.
-    const page = await deps.statements.query({
-      ...q,
-      limit: Math.max(1, Math.min(Number(q.limit) || LIMITS.pageDefault, LIMITS.pageMax)),
+    const result = await deps.statements.query({
+      ...page.query,
       authority: access === "mine" ? (agentIfi(principal.authority) ?? "") : undefined,
       agentsAnyOf: readable ?? undefined,
     });
     const next =
-      page.next === null
-        ? ""
-        : `/xapi/statements?more=${Buffer.from(JSON.stringify({ ...q, after: page.next })).toString("base64url")}`;
+      result.next === null ? "" : `/xapi/statements?more=${encodeCursor(page, result.next)}`;
     return respondWith(
       c,
-      { statements: page.statements.map(shape), more: next },
-      page.statements,
-      withAttachments,
+      { statements: await shaped(c, deps, result.statements, page.format), more: next },
+      result.statements,
+      page.attachments,
       deps,
     );
   });

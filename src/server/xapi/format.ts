@@ -117,12 +117,15 @@ function canonicalDefinition(d: ActivityDefinition, langs: string[]): ActivityDe
 
 /**
  * Communication 2.1.3 `format` parameter. `exact` returns the statement as stored; `ids` keeps
- * only identifiers; `canonical` keeps one language per language map, chosen by Accept-Language.
+ * only identifiers; `canonical` puts the LRS's canonical definition of each activity (from
+ * `canonical`, else the statement's own) and keeps one language per language map, chosen by
+ * the Accept-Language preference list.
  */
 export function formatStatement(
   statement: Statement,
   format: StatementFormat,
   languages: string[],
+  canonical: ReadonlyMap<string, ActivityDefinition> = new Map(),
 ): Statement {
   if (format === "exact") return structuredClone(statement);
   const copy = structuredClone(statement);
@@ -136,8 +139,10 @@ export function formatStatement(
   }
   return mapStatement(copy, {
     actor: (a) => a,
-    activity: (a) =>
-      a.definition ? { ...a, definition: canonicalDefinition(a.definition, languages) } : a,
+    activity: (a) => {
+      const definition = canonical.get(a.id) ?? a.definition;
+      return definition ? { ...a, definition: canonicalDefinition(definition, languages) } : a;
+    },
     verb: (v) => (v.display ? { ...v, display: pickLanguage(v.display, languages) } : v),
     attachment: (a) => {
       const out = { ...a, display: pickLanguage(a.display, languages) };

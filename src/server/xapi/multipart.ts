@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { XapiError } from "./errors.ts";
+import { jsonDepthProblem } from "./json-depth.ts";
 import type { Attachment, Statement } from "./types.ts";
 
 export interface AttachmentPart {
@@ -7,6 +8,8 @@ export interface AttachmentPart {
   sha2: string;
   contentType: string;
   body: Uint8Array;
+  /** The part's own Content-Type and Content-Length headers, when it had them (parsed requests). */
+  declared?: { contentType?: string; contentLength?: number };
 }
 
 const CRLF = Buffer.from("\r\n");
@@ -105,6 +108,8 @@ export function parseMultipartMixed(
       "the first part of a multipart statements request must be application/json",
     );
   }
+  const tooDeep = jsonDepthProblem(first.body, "first multipart part");
+  if (tooDeep) throw new XapiError(400, tooDeep);
   let statements: unknown;
   try {
     statements = JSON.parse(first.body.toString("utf8"));
@@ -126,10 +131,18 @@ export function parseMultipartMixed(
         `multipart part ${n}: body does not match X-Experience-API-Hash ${hash}`,
       );
     }
+    const type = part.headers.get("content-type");
+    const length = part.headers.get("content-length");
+    if (length !== undefined && !/^\d+$/u.test(length))
+      throw new XapiError(400, `multipart part ${n}: Content-Length "${length}" is not a number`);
+    const declared: NonNullable<AttachmentPart["declared"]> = {};
+    if (type !== undefined) declared.contentType = type;
+    if (length !== undefined) declared.contentLength = Number(length);
     return {
       sha2,
-      contentType: part.headers.get("content-type") ?? "application/octet-stream",
+      contentType: type ?? "application/octet-stream",
       body: new Uint8Array(part.body),
+      declared,
     };
   });
   return { statements, attachments };
@@ -168,26 +181,48 @@ function allAttachments(statement: Statement): Attachment[] {
   return [...own, ...sub];
 }
 
+const mediaType = (v: string) => v.toLowerCase().replace(/\s+/gu, "");
+
 /**
- * Communication 1.5.2: every attachment without a fileUrl must have its part, and every part
- * must belong to an attachment.
+ * The part of an attachment must agree with what the statement declares about it: "Where
+ * parameters have a corresponding property within the attachment Object (and both the
+ * parameter and property are specified for a given Attachment), the value of these parameters
+ * and properties shall match" (Content-Type with contentType, Content-Length with length),
+ * and `length` is "the length of the Attachment data in octets", so it is the part's size.
+ */
+function partProblem(a: Attachment, part: AttachmentPart): string | null {
+  const type = part.declared?.contentType;
+  if (type !== undefined && mediaType(type) !== mediaType(a.contentType))
+    return `its part's Content-Type "${type}" differs from its contentType "${a.contentType}"`;
+  const declaredLength = part.declared?.contentLength;
+  if (declaredLength !== undefined && declaredLength !== a.length)
+    return `its part's Content-Length ${declaredLength} differs from its length ${a.length}`;
+  if (part.body.byteLength !== a.length)
+    return `its length is ${a.length} octets but its part holds ${part.body.byteLength}`;
+  return null;
+}
+
+/**
+ * Communication 1.5.2: every attachment without a fileUrl must have its part, every part
+ * must belong to an attachment, and a part must match its attachment's declarations.
  */
 export function checkAttachments(statements: Statement[], attachments: AttachmentPart[]): void {
-  const parts = new Set(attachments.map((a) => a.sha2.toLowerCase()));
+  const parts = new Map(attachments.map((a) => [a.sha2.toLowerCase(), a]));
   const referenced = new Set<string>();
   statements.forEach((s, i) => {
     for (const a of allAttachments(s)) {
       const sha2 = a.sha2.toLowerCase();
       referenced.add(sha2);
-      if (a.fileUrl === undefined && !parts.has(sha2)) {
-        throw new XapiError(
-          400,
-          `Statement ${s.id ?? `#${i + 1}`}: attachment ${a.sha2} has no fileUrl and no multipart part with that hash`,
-        );
+      const part = parts.get(sha2);
+      const label = `Statement ${s.id ?? `#${i + 1}`}: attachment ${a.sha2}`;
+      if (a.fileUrl === undefined && !part) {
+        throw new XapiError(400, `${label} has no fileUrl and no multipart part with that hash`);
       }
+      const problem = part ? partProblem(a, part) : null;
+      if (problem) throw new XapiError(400, `${label}: ${problem}`);
     }
   });
-  for (const sha2 of parts) {
+  for (const sha2 of parts.keys()) {
     if (!referenced.has(sha2)) {
       throw new XapiError(
         400,

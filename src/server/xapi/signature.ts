@@ -1,6 +1,7 @@
 import { createPrivateKey, sign, verify, X509Certificate } from "node:crypto";
 import { sameStatement } from "./compare.ts";
 import { XapiError } from "./errors.ts";
+import { jsonDepthProblem } from "./json-depth.ts";
 import type { AttachmentPart } from "./multipart.ts";
 import type { Attachment, Statement } from "./types.ts";
 
@@ -44,8 +45,10 @@ function fail(label: string, message: string): never {
 }
 
 function parseJson(label: string, segment: string, what: string): unknown {
+  const bytes = Buffer.from(segment, "base64url");
+  if (jsonDepthProblem(bytes, what)) fail(label, `JWS ${what} nests JSON too deeply`);
   try {
-    return JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
     return fail(label, `JWS ${what} is not base64url-encoded JSON`);
   }

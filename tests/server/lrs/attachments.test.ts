@@ -32,7 +32,7 @@ for (const database of databases) {
         body: body as Uint8Array<ArrayBuffer>,
       });
 
-    it("1.5.2: stores a statement with a binary attachment and returns it with attachments=true", async () => {
+    it("Communication 1.5.2 multipart/mixed (XAPI-00167): stores a statement with a binary attachment and returns it with attachments=true", async () => {
       const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10, 0x0d, 0x0a]);
       const id = randomUUID();
       const s = statement({
@@ -63,7 +63,7 @@ for (const database of databases) {
       expect(Buffer.from(parsed.attachments[0]?.body ?? []).equals(Buffer.from(pdf))).toBe(true);
     });
 
-    it("1.5.2: refuses an attachment declared without its part, and a part with a wrong hash", async () => {
+    it("Communication 1.5.2: refuses an attachment declared without its part, and a part with a wrong hash", async () => {
       const data = new TextEncoder().encode("сертификат");
       const declared = statement({
         attachments: [

@@ -28,7 +28,7 @@ for (const database of databases) {
         ...(body === undefined ? {} : { body }),
       });
 
-    it("2.3 State: PUT, GET with ETag, list ids, POST merge, DELETE one and all", async () => {
+    it("Communication 2.3 State (XAPI-00187..00194), 3.1 ETag: PUT, GET with ETag, list ids, POST merge, DELETE one and all", async () => {
       const base = `/activities/state?activityId=${activity}&agent=${agent}`;
       expect(
         (await call("PUT", `${base}&stateId=resume`, JSON.stringify({ lesson: 3 }))).status,
@@ -53,7 +53,7 @@ for (const database of databases) {
       expect(await (await call("GET", base)).json()).toEqual([]);
     });
 
-    it("2.3 State keeps registrations apart and needs a valid agent", async () => {
+    it("Communication 2.3 State (XAPI-00197, XAPI-00213, XAPI-00218): keeps registrations apart and needs a valid agent", async () => {
       const registration = randomUUID();
       const base = `/activities/state?activityId=${activity}&agent=${agent}&stateId=s`;
       await call("PUT", `${base}&registration=${registration}`, JSON.stringify({ r: 1 }));
@@ -68,7 +68,7 @@ for (const database of databases) {
       );
     });
 
-    it("2.5/2.6 profiles: 409 overwrite without precondition, 412 on a stale If-Match, If-None-Match *", async () => {
+    it("Communication 2.6/2.7 Profiles, 3.1 Concurrency (XAPI-00322): 409 overwrite without precondition, 412 on a stale If-Match, If-None-Match *", async () => {
       const base = `/activities/profile?activityId=${activity}&profileId=p1`;
       expect((await call("PUT", base, JSON.stringify({ v: 1 }))).status).toBe(204);
       expect((await call("PUT", base, JSON.stringify({ v: 2 }))).status).toBe(409);
@@ -93,7 +93,7 @@ for (const database of databases) {
       ]);
     });
 
-    it("2.4/2.7 Agents returns a Person; Activities returns the stored definition", async () => {
+    it("Communication 2.4 Agents (XAPI-00246..00248) returns a Person; 2.5 Activities returns the stored definition", async () => {
       const definition = {
         name: { "kk-KZ": "3-сабақ" },
         type: "http://adlnet.gov/expapi/activities/lesson",
@@ -122,7 +122,7 @@ for (const database of databases) {
       });
     });
 
-    it("scopes: a statements-only credential cannot use documents", async () => {
+    it("Communication 4.2 scopes (XAPI-00327): a statements-only credential cannot use documents", async () => {
       const writer = await lrs.basic(["statements/write"]);
       const response = await lrs.app.request(
         `/xapi/activities/state?activityId=${activity}&agent=${agent}&stateId=x`,

@@ -24,13 +24,20 @@ for (const database of databases) {
     const get = (query: string, auth = all, version = "1.0.3") =>
       lrs.app.request(`/xapi/statements${query}`, { headers: xapiHeaders(auth, {}, version) });
 
-    it("About (Communication 2.8): answers without credentials and lists both versions", async () => {
+    it("About (Communication 2.8, XAPI-00315..00319): answers without credentials and lists every supported version", async () => {
       const about = await lrs.app.request("/xapi/about");
       expect(about.status).toBe(200);
-      expect((await about.json()).version).toEqual(["1.0.3", "2.0.0"]);
+      expect(about.headers.get("x-experience-api-version")).toBe("2.0.0");
+      expect((await about.json()).version).toEqual(["1.0.0", "1.0.1", "1.0.2", "1.0.3", "2.0.0"]);
+      // A 1.0.x client is told the 1.0.x versions only (XAPI-00316: no other values).
+      const v1 = await lrs.app.request("/xapi/about", {
+        headers: { "X-Experience-API-Version": "1.0.3" },
+      });
+      expect(v1.headers.get("x-experience-api-version")).toBe("1.0.3");
+      expect((await v1.json()).version).toEqual(["1.0.0", "1.0.1", "1.0.2", "1.0.3"]);
     });
 
-    it("Communication 1.4: 400 when X-Experience-API-Version is missing or unsupported", async () => {
+    it("Communication 3.3 Versioning (XAPI-00321, XAPI-00331): 400 when X-Experience-API-Version is missing or unsupported", async () => {
       const missing = await lrs.app.request("/xapi/statements", {
         headers: { Authorization: all },
       });
@@ -42,7 +49,7 @@ for (const database of databases) {
       expect(v2.headers.get("x-experience-api-version")).toBe("2.0.0");
     });
 
-    it("Communication 1.6: 401 with WWW-Authenticate without or with wrong credentials", async () => {
+    it("Communication 4.0 Authentication / 3.2: 401 with WWW-Authenticate without or with wrong credentials", async () => {
       const none = await lrs.app.request("/xapi/statements", {
         headers: { "X-Experience-API-Version": "1.0.3" },
       });
@@ -52,7 +59,7 @@ for (const database of databases) {
       expect((await get("", wrong)).status).toBe(401);
     });
 
-    it("2.1.2 POST: stores single and batch statements, returns ids in order, sets stored and authority", async () => {
+    it("Communication 2.1.2 POST (XAPI-00146), Data 2.4.8/2.4.9 (XAPI-00023): stores single and batch statements, returns ids in order, sets stored and authority", async () => {
       const id = randomUUID();
       const response = await post([statement({ id }), statement()]);
       expect(response.status).toBe(200);
@@ -66,7 +73,7 @@ for (const database of databases) {
       expect(stored.version).toBe("1.0.0");
     });
 
-    it("2.1.1 PUT: needs statementId matching the statement, answers 204", async () => {
+    it("Communication 2.1.1 PUT (XAPI-00143..00145): needs statementId matching the statement, answers 204", async () => {
       const id = randomUUID();
       const put = (query: string, body: unknown) =>
         lrs.app.request(`/xapi/statements${query}`, {
@@ -80,7 +87,7 @@ for (const database of databases) {
       expect((await get(`?statementId=${id}`)).status).toBe(200);
     });
 
-    it("2.1 immutability: same id and content is accepted unchanged; different content is 409", async () => {
+    it("Communication 2.1.1 (XAPI-00142), Data 2.3.1 immutability: same id and content is accepted unchanged; different content is 409", async () => {
       const id = randomUUID();
       await post(statement({ id }));
       const first = await (await get(`?statementId=${id}`)).json();
@@ -92,7 +99,7 @@ for (const database of databases) {
       expect(changed.status).toBe(409);
     });
 
-    it("2.1.2: a batch with a duplicate id or one invalid statement is rejected whole", async () => {
+    it("Communication 2.1.2 / 3.2 (XAPI-00326): a batch with a duplicate id or one invalid statement is rejected whole", async () => {
       const id = randomUUID();
       expect((await post([statement({ id }), statement({ id })])).status).toBe(400);
       const good = randomUUID();
@@ -105,7 +112,7 @@ for (const database of databases) {
       expect((await get(`?statementId=${good}`)).status).toBe(404);
     });
 
-    it("Communication 1.2 and limits: malformed JSON 400, unknown parameter 400, oversized 413", async () => {
+    it("Communication 3.2 Error Codes (XAPI-00324, XAPI-00328): malformed JSON 400, unknown parameter 400, oversized 413", async () => {
       const malformed = await lrs.app.request("/xapi/statements", {
         method: "POST",
         headers: xapiHeaders(all),
@@ -127,7 +134,7 @@ for (const database of databases) {
       expect((await get("?registration=nope")).status).toBe(400);
     });
 
-    it("2.2 voiding: voided statements leave queries but stay reachable by voidedStatementId", async () => {
+    it("Data 2.3.2 Voiding (XAPI-00016, XAPI-00018, XAPI-00162, XAPI-00163): voided statements leave queries but stay reachable by voidedStatementId", async () => {
       const target = randomUUID();
       const activity = `${ORIGIN}/xapi/activities/void-test-${randomUUID()}`;
       await post(statement({ id: target, object: { id: activity } }));
@@ -147,7 +154,7 @@ for (const database of databases) {
       expect((await post(voidTheVoid)).status).toBe(400);
     });
 
-    it("2.1.3 StatementRef: a chain of references is found by the filters of its first target", async () => {
+    it("Communication 2.1.3 / Data 2.4.4.3 StatementRef: a chain of references is found by the filters of its first target", async () => {
       const activity = `${ORIGIN}/xapi/activities/ref-chain-${randomUUID()}`;
       const agent = { mbox: `mailto:${randomUUID()}@police.kz` };
       const first = randomUUID();
@@ -166,7 +173,7 @@ for (const database of databases) {
       expect(await ids(`?agent=${encodeURIComponent(JSON.stringify(agent))}`)).toEqual(expected);
     });
 
-    it("2.1.3 GET filters: agent, verb, activity, registration, related_*, since/until, ascending", async () => {
+    it("Communication 2.1.3 GET filters (XAPI-00166, XAPI-00174..00181): agent, verb, activity, registration, related_*, since/until, ascending", async () => {
       const tag = randomUUID();
       const registration = randomUUID();
       const activity = `${ORIGIN}/xapi/activities/quiz/${tag}`;
@@ -205,7 +212,7 @@ for (const database of databases) {
       );
     });
 
-    it("2.1.3 paging: limit and the more URL walk every statement exactly once", async () => {
+    it("Data 2.5 Retrieval (XAPI-00108, XAPI-00109, XAPI-00114): limit and the more URL walk every statement exactly once", async () => {
       const agent = { mbox: `mailto:${randomUUID()}@police.kz` };
       const ids = await (
         await post(Array.from({ length: 7 }, () => statement({ actor: agent })))
@@ -220,7 +227,7 @@ for (const database of databases) {
       expect(seen.sort()).toEqual([...ids].sort());
     });
 
-    it("2.1.3 format=ids and canonical; Consistent-Through and Last-Modified headers", async () => {
+    it("Communication 2.1.3 (XAPI-00152, XAPI-00153, XAPI-00169, XAPI-00171): format=ids and canonical; Consistent-Through and Last-Modified headers", async () => {
       const id = randomUUID();
       await post(
         statement({
@@ -244,7 +251,7 @@ for (const database of databases) {
       expect(response.headers.get("last-modified")).toMatch(/GMT$/u);
     });
 
-    it("HEAD answers like GET without a body", async () => {
+    it("Communication 1.1 HEAD Request Implementation: HEAD answers like GET without a body", async () => {
       const head = await lrs.app.request("/xapi/statements", {
         method: "HEAD",
         headers: xapiHeaders(all),
@@ -253,7 +260,7 @@ for (const database of databases) {
       expect(await head.text()).toBe("");
     });
 
-    it("scopes: statements/read cannot write; statements/read/mine sees only its own statements", async () => {
+    it("Communication 4.2 scopes (XAPI-00327): statements/read cannot write; statements/read/mine sees only its own statements", async () => {
       const reader = await lrs.basic(["statements/read"]);
       expect((await post(statement(), reader)).status).toBe(403);
       const mine = await lrs.basic(["statements/write", "statements/read/mine"]);
@@ -266,7 +273,7 @@ for (const database of databases) {
       expect((await get(`?statementId=${someoneElses}`, mine)).status).toBe(404);
     });
 
-    it("Communication 1.3: the alternate request syntax works in 1.0.3 and is refused in 2.0", async () => {
+    it("Communication 1.3 Alternate Request Syntax (XAPI-00336): works in 1.0.3 and is refused in 2.0", async () => {
       const form = (version: string) =>
         new URLSearchParams({
           Authorization: all,
@@ -288,13 +295,14 @@ for (const database of databases) {
       expect(refused.status).toBe(400);
     });
 
-    it("CORS: preflight answers with the xAPI headers allowed", async () => {
+    it("CORS: preflight answers with the xAPI headers allowed, without credentials for a foreign origin", async () => {
       const pre = await lrs.app.request("/xapi/statements", {
         method: "OPTIONS",
         headers: { Origin: "https://tool.example", "Access-Control-Request-Method": "POST" },
       });
       expect(pre.status).toBe(204);
-      expect(pre.headers.get("access-control-allow-origin")).toBe("https://tool.example");
+      expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+      expect(pre.headers.get("access-control-allow-credentials")).toBeNull();
       expect(pre.headers.get("access-control-allow-methods")).toContain("PUT");
     });
   });

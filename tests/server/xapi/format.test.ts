@@ -86,6 +86,23 @@ describe("formatStatement (Communication 2.1.3 format parameter)", () => {
   });
 });
 
+describe("formatStatement canonical with the LRS's definitions (XAPI-00169)", () => {
+  it("uses the canonical definition of each activity instead of the statement's own", () => {
+    const s = multi() as J;
+    const id = s.object.id;
+    s.context.contextActivities.parent = [
+      { id: "https://adal.kz/p", definition: { name: { ru: "родитель" } } },
+    ];
+    const canonical = new Map([
+      [id, { name: { "en-US": "canonical course", kk: "канондық курс" } }],
+      ["https://adal.kz/p", { name: { ru: "родитель", kk: "ата-ана" } }],
+    ]);
+    const out = formatStatement(s as Statement, "canonical", ["kk"], canonical) as J;
+    expect(out.object.definition).toEqual({ name: { kk: "канондық курс" } });
+    expect(out.context.contextActivities.parent[0].definition).toEqual({ name: { kk: "ата-ана" } });
+  });
+});
+
 describe("pickLanguage (RFC 4647-style lookup)", () => {
   const map = { "en-US": "color", "en-GB": "colour", "kk-KZ": "түс" };
   it("exact tag, case-insensitive", () =>

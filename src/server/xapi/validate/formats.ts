@@ -94,8 +94,34 @@ const LANGTAG = new RegExp(
   "i",
 );
 
+const VARIANT = /^(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3})$/iu;
+
+/**
+ * RFC 5646 section 2.2.5 and 2.2.6: "a variant subtag MUST NOT be repeated" within a tag
+ * (sl-rozaj-rozaj), and "each singleton subtag MUST appear at most one time" (zh-z-aaa-z-bbb);
+ * the private-use part after "x" is free. The grammar alone cannot say either.
+ */
+function repeatsSubtags(tag: string): boolean {
+  const variants = new Set<string>();
+  const singletons = new Set<string>();
+  const [language, ...rest] = tag.toLowerCase().split("-");
+  if (language === "x") return false;
+  for (const subtag of rest) {
+    if (subtag === "x") return false;
+    if (subtag.length === 1) {
+      if (singletons.has(subtag)) return true;
+      singletons.add(subtag);
+    } else if (singletons.size === 0 && VARIANT.test(subtag)) {
+      if (variants.has(subtag)) return true;
+      variants.add(subtag);
+    }
+  }
+  return false;
+}
+
 export function isLanguageTag(value: string): boolean {
-  return LANGTAG.test(value) || GRANDFATHERED.has(value.toLowerCase());
+  if (GRANDFATHERED.has(value.toLowerCase())) return true;
+  return LANGTAG.test(value) && !repeatsSubtags(value);
 }
 
 function daysInMonth(year: number, month: number): number {

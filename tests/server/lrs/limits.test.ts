@@ -1,0 +1,127 @@
+// Explicit limits (Communication 3.2 Error Codes, XAPI-00328: 413 past the size limit) hold for
+// bodies of unknown length too, and JSON nested past the cap is a 400, never a 500; nothing
+// of a refused request is stored. Both databases.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIMITS } from "../../../src/server/lrs/http.ts";
+import { MAX_JSON_DEPTH } from "../../../src/server/xapi/json-depth.ts";
+import { buildMultipartMixed } from "../../../src/server/xapi/multipart.ts";
+import { databases } from "../helpers/databases.ts";
+import { ORIGIN, statement, testLrs, xapiHeaders } from "../helpers/lrs.ts";
+
+/** A body of unknown length (chunked on the wire) that counts how much of it was read. */
+function streamed(total: number, chunk = 64 * 1024) {
+  let produced = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (produced >= total) return controller.close();
+      const n = Math.min(chunk, total - produced);
+      produced += n;
+      controller.enqueue(new Uint8Array(n).fill(0x20));
+    },
+  });
+  return { body, read: () => produced };
+}
+
+const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+
+for (const database of databases) {
+  describe(`limits on ${database.name}`, () => {
+    let lrs: Awaited<ReturnType<typeof testLrs>>;
+    let all: string;
+    beforeAll(async () => {
+      lrs = await testLrs(database);
+      all = await lrs.basic(["all"]);
+    });
+    afterAll(async () => lrs.close());
+
+    const send = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+      lrs.app.request(`/xapi${path}`, {
+        method: "POST",
+        headers: xapiHeaders(all, headers),
+        body,
+        duplex: "half",
+      } as RequestInit);
+    const count = async () =>
+      Number((await lrs.db.sql.get<{ n: number }>("SELECT COUNT(*) AS n FROM lrs_statements"))?.n);
+
+    it("Communication 3.2 (XAPI-00328): a chunked statements body past 1 MiB is cut off with 413 without reading it all", async () => {
+      const before = await count();
+      const big = streamed(50 * 1024 * 1024);
+      const response = await send("/statements", big.body);
+      expect(response.status).toBe(413);
+      expect((await response.json()).message).toMatch(/limit of 1048576 bytes/u);
+      expect(big.read()).toBeLessThan(LIMITS.jsonBytes + 256 * 1024);
+      expect(await count()).toBe(before);
+    });
+
+    it("Communication 3.2: the document and multipart limits hold for chunked bodies too", async () => {
+      const activity = encodeURIComponent(`${ORIGIN}/xapi/activities/lesson/1`);
+      const agent = encodeURIComponent(JSON.stringify({ mbox: "mailto:limit@police.kz" }));
+      const doc = streamed(20 * 1024 * 1024);
+      const documentResponse = await send(
+        `/activities/state?activityId=${activity}&agent=${agent}&stateId=big`,
+        doc.body,
+      );
+      expect(documentResponse.status).toBe(413);
+      expect(doc.read()).toBeLessThan(LIMITS.jsonBytes + 256 * 1024);
+      const multipart = streamed(200 * 1024 * 1024);
+      const multipartResponse = await send("/statements", multipart.body, {
+        "Content-Type": "multipart/mixed; boundary=b",
+      });
+      expect(multipartResponse.status).toBe(413);
+      expect(multipart.read()).toBeLessThan(LIMITS.multipartBytes + 256 * 1024);
+    });
+
+    it("Communication 1.3: the alternate request syntax's form body has a limit too", async () => {
+      const form = streamed(50 * 1024 * 1024);
+      const response = await lrs.app.request("/xapi/statements?method=POST", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: form.body,
+        duplex: "half",
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(form.read()).toBeLessThan(LIMITS.formBytes + 256 * 1024);
+    });
+
+    it(`Data 2.4 / Communication 3.2: JSON nested deeper than ${MAX_JSON_DEPTH} levels is a 400 naming the cap, nothing stored`, async () => {
+      const before = await count();
+      const deep = JSON.stringify(
+        statement({ result: { extensions: { "https://adal.kz/x": "DEEP" } } }),
+      ).replace('"DEEP"', nested(5000));
+      const response = await send("/statements", deep);
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toMatch(/more than 64 levels/u);
+      // Just under the cap is accepted (the statement itself takes three levels).
+      const fits = JSON.stringify(
+        statement({ id: randomUUID(), result: { extensions: { "https://adal.kz/x": "DEEP" } } }),
+      ).replace('"DEEP"', nested(MAX_JSON_DEPTH - 3));
+      expect((await send("/statements", fits)).status).toBe(200);
+      expect(await count()).toBe(before + 1);
+    });
+
+    it("Communication 3.2: deep JSON in a document or a multipart statement part is a 400 too", async () => {
+      const activity = encodeURIComponent(`${ORIGIN}/xapi/activities/lesson/1`);
+      const agent = encodeURIComponent(JSON.stringify({ mbox: "mailto:deep@police.kz" }));
+      const documentResponse = await send(
+        `/activities/state?activityId=${activity}&agent=${agent}&stateId=deep`,
+        `{"a":${nested(5000)}}`,
+      );
+      expect(documentResponse.status).toBe(400);
+      const multipart = buildMultipartMixed(
+        JSON.stringify(statement({ result: { extensions: { "https://adal.kz/x": "D" } } })).replace(
+          '"D"',
+          nested(5000),
+        ),
+        [],
+      );
+      const multipartResponse = await send(
+        "/statements",
+        multipart.body as Uint8Array<ArrayBuffer>,
+        { "Content-Type": multipart.contentType },
+      );
+      expect(multipartResponse.status).toBe(400);
+    });
+  });
+}
