@@ -67,6 +67,8 @@ export async function openPlatform(
     documents: new DocumentStore(db.sql),
     principals: [basicAuthResolver(credentials, origin), sessionResolver(accounts, origin, clock)],
     policy: platformPolicy(accounts, origin),
+    // The one origin whose browsers may send the session cookie across origins (CORS credentials).
+    origin,
     clock,
   });
 
