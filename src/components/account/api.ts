@@ -75,8 +75,11 @@ export function changePasswordFirst(): void {
 export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await callApi<Me>("/me");
+    const before = actorKey(cachedMe()?.actor);
     localStorage.setItem(ME_KEY, JSON.stringify(me));
     clearExpired();
+    // Someone else (or someone at all) is signed in now: their records may be sent.
+    if (actorKey(me.actor) !== before) window.dispatchEvent(new CustomEvent("adal:identity"));
     if (me.user.mustChangePassword) changePasswordFirst();
     return me;
   } catch (error) {
@@ -90,6 +93,7 @@ export async function fetchMe(): Promise<Me | null> {
       const key = actorKey(cachedMe()?.actor);
       if (key) markExpired(key);
       localStorage.removeItem(ME_KEY);
+      if (key) window.dispatchEvent(new CustomEvent("adal:identity"));
       return null;
     }
     return cachedMe();

@@ -115,7 +115,8 @@ function rejectedItem(s: RejectedStatement, strings: OutboxStrings, lang: string
     {},
     el("span", { lang: "kk" }, [verb, object].filter(Boolean).join(": ")),
     when ? ` (${when}). ` : ". ",
-    line(why, reason(s.message)),
+    // The LRS's own words help the administrator; a too-large record needs none.
+    s.reason === "too-large" ? why : line(why, reason(s.message)),
   );
 }
 

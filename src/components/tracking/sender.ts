@@ -37,11 +37,16 @@ interface AdapterRequest {
   data?: unknown;
 }
 
-const adapter = async <T>({ url, method, data, headers }: AdapterRequest) => {
-  const json = String(headers?.["Content-Type"] ?? "").startsWith("application/json");
+const adapter = async <T>({ url, method, data, headers: given }: AdapterRequest) => {
+  const headers = { ...given };
+  // @xapi/xapi sends "Basic " + base64(":") when given no credential; Adal's own LRS is
+  // authorised by the session cookie instead, and a 401 to a Basic attempt would make the
+  // browser pop up its password dialog.
+  if (!lrsAuth) delete headers.Authorization;
+  const json = String(headers["Content-Type"] ?? "").startsWith("application/json");
   const response = await fetch(url, {
     method,
-    headers: headers ?? {},
+    headers,
     credentials: lrsCredentials(),
     ...(data === undefined ? {} : { body: json ? JSON.stringify(data) : (data as BodyInit) }),
   });

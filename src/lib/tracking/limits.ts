@@ -41,7 +41,10 @@ export function packBatches<T extends { bytes: number }>(
   return batches;
 }
 
-/** "1.4 MB"-style size for messages (decimal megabytes, one digit). */
+/**
+ * Size in MiB for messages, at most one decimal, with the decimal comma of Kazakh and Russian
+ * ("1", "1,5"). Not Intl: a browser without Kazakh locale data would print "1.5".
+ */
 export function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)}`;
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace(".", ",");
 }

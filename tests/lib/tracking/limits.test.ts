@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { jsonBytes, LRS_JSON_LIMIT_BYTES, packBatches } from "../../../src/lib/tracking/limits.ts";
+import {
+  formatMegabytes,
+  jsonBytes,
+  LRS_JSON_LIMIT_BYTES,
+  packBatches,
+} from "../../../src/lib/tracking/limits.ts";
 import { LIMITS } from "../../../src/server/lrs/http.ts";
 
 const item = (bytes: number, id = String(bytes)) => ({ id, bytes });
@@ -41,5 +46,14 @@ describe("packBatches", () => {
   it("gives an item larger than the limit a batch of its own", () => {
     const batches = packBatches([item(10, "a"), item(2_000_000, "huge"), item(10, "b")], 1000, 50);
     expect(batches.map((b) => b.map((i) => i.id))).toEqual([["a"], ["huge"], ["b"]]);
+  });
+});
+
+describe("formatMegabytes", () => {
+  it("writes sizes the Kazakh and Russian way", () => {
+    expect(formatMegabytes(LRS_JSON_LIMIT_BYTES)).toBe("1");
+    expect(formatMegabytes(1.5 * LRS_JSON_LIMIT_BYTES)).toBe("1,5");
+    expect(formatMegabytes(1.5 * LRS_JSON_LIMIT_BYTES + 1000)).toBe("1,5");
+    expect(formatMegabytes(12.04 * LRS_JSON_LIMIT_BYTES)).toBe("12");
   });
 });
