@@ -46,6 +46,15 @@ export function currentLearner(): LearnerActor | null {
   return declared ? declaredActor(declared) : null;
 }
 
+/**
+ * The origin of the activity ids this site records: the platform's configured origin (the
+ * learner's account homePage) on Adal's own LRS, else this site's origin, so a launch by an
+ * LMS does not put the LMS's address into the site's activity ids.
+ */
+export function activityOrigin(actor: LearnerActor): string {
+  return launchActor || !usesOwnLrs ? location.origin : actor.account.homePage;
+}
+
 /** Refreshes who is signed in (when online, Adal's own LRS only) and returns them. */
 export async function refreshLearner(): Promise<LearnerActor | null> {
   if (launchActor || !usesOwnLrs) return currentLearner();
