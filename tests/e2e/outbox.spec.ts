@@ -57,9 +57,9 @@ test("a record too large for the LRS is kept and shown; the others are sent", as
       };
       request.onsuccess = () => {
         const tx = request.result.transaction("outbox", "readwrite");
-        statements.forEach((statement, i) =>
-          tx.objectStore("outbox").add({ id: statement.id, statement, queuedAt: Date.now() + i }),
-        );
+        statements.forEach((statement, i) => {
+          tx.objectStore("outbox").add({ id: statement.id, statement, queuedAt: Date.now() + i });
+        });
         tx.oncomplete = () => {
           request.result.close();
           resolve();
