@@ -4,16 +4,12 @@
 // (Adal's own LRS), or, for another LRS without a launch, the name and personnel number the
 // learner gave on this device (unverified).
 import { type AgentLike, actorKey } from "../../lib/tracking/actor.ts";
-import { jsonBytes, LRS_JSON_LIMIT_BYTES } from "../../lib/tracking/limits.ts";
-import type { Owner } from "../../lib/tracking/queue.ts";
+import { admit, type Owner } from "../../lib/tracking/queue.ts";
 import type { LearnerActor } from "../../lib/xapi/activities.ts";
 import { cachedMe, fetchMe } from "../account/api.ts";
-
-export { clearExpired, expiredActor, markExpired } from "../account/expired.ts";
-
 import { declaredActor, declaredIdentity } from "../account/identity.ts";
 import { launchActor, lrsEndpoint, usesOwnLrs } from "./config.ts";
-import { enqueue, pending, type QueuedStatement, type RejectedStatement } from "./outbox.ts";
+import { enqueue, pending, type RejectedStatement } from "./outbox.ts";
 import { loadStateDocument, saveStateDocument } from "./state.ts";
 
 function asLearner(agent: AgentLike): LearnerActor {
@@ -79,28 +75,14 @@ export async function record(
   ...statements: ({ id: string } & Record<string, unknown>)[]
 ): Promise<RecordResult> {
   const now = Date.now();
-  const queued: QueuedStatement[] = [];
-  const refused: RejectedStatement[] = [];
-  statements.forEach((statement, i) => {
-    const item: QueuedStatement = {
-      id: statement.id,
-      statement,
-      queuedAt: now + i,
-      endpoint: lrsEndpoint,
-      actorKey: actorKey(statement.actor),
-      bytes: jsonBytes(statement),
-    };
-    if (item.bytes <= LRS_JSON_LIMIT_BYTES) queued.push(item);
-    else
-      refused.push({
-        ...item,
-        reason: "too-large",
-        status: 0,
-        message: `The statement is ${item.bytes} bytes; the LRS accepts at most ${LRS_JSON_LIMIT_BYTES}.`,
-        rejectedAt: now,
-      });
-  });
-  await enqueue(queued, refused);
+  const { queued, refused } = admit(statements, lrsEndpoint, now);
+  const aside: RejectedStatement[] = refused.map((r) => ({
+    ...r,
+    reason: "too-large",
+    status: 0,
+    rejectedAt: now,
+  }));
+  await enqueue(queued, aside);
   return { queued: queued.length, tooLarge: refused.map((r) => ({ id: r.id, bytes: r.bytes })) };
 }
 

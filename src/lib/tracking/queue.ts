@@ -1,6 +1,8 @@
 // Which queued items a page may send and how many wait for whom. Items are keyed by owner:
 // the LRS endpoint they are meant for and their actor, so one learner's records are only ever
 // sent with that learner's own session (or launch) to the LRS they were recorded for.
+import { actorKey } from "./actor.ts";
+import { jsonBytes, LRS_JSON_LIMIT_BYTES } from "./limits.ts";
 
 export interface Owner {
   endpoint: string;
@@ -54,4 +56,45 @@ export function countOutbox(
     }
   }
   return counts;
+}
+
+export interface Admitted<S> {
+  id: string;
+  statement: S;
+  queuedAt: number;
+  endpoint: string;
+  actorKey: string | null;
+  bytes: number;
+}
+
+/**
+ * What becomes of statements being recorded: each is measured and keyed by its owner; one
+ * larger than the LRS accepts is refused here, before it is ever queued (it could never be
+ * stored), and kept aside with the reason so the learner sees it.
+ */
+export function admit<S extends { id: string; actor?: unknown }>(
+  statements: readonly S[],
+  endpoint: string,
+  now: number,
+  limit: number = LRS_JSON_LIMIT_BYTES,
+): { queued: Admitted<S>[]; refused: (Admitted<S> & { message: string })[] } {
+  const queued: Admitted<S>[] = [];
+  const refused: (Admitted<S> & { message: string })[] = [];
+  statements.forEach((statement, i) => {
+    const item = {
+      id: statement.id,
+      statement,
+      queuedAt: now + i,
+      endpoint,
+      actorKey: actorKey(statement.actor),
+      bytes: jsonBytes(statement),
+    };
+    if (item.bytes <= limit) queued.push(item);
+    else
+      refused.push({
+        ...item,
+        message: `The statement is ${item.bytes} bytes; the LRS accepts at most ${limit}.`,
+      });
+  });
+  return { queued, refused };
 }
