@@ -4,21 +4,13 @@
 // statements meant for another LRS, stay queued until their owner signs in (or is launched).
 import type XAPI from "@xapi/xapi";
 import { retryDelay } from "../../lib/tracking/backoff.ts";
-import { deliver, type LrsAnswer, type Stop } from "../../lib/tracking/deliver.ts";
+import { deliver, type LrsAnswer } from "../../lib/tracking/deliver.ts";
 import { sendable } from "../../lib/tracking/queue.ts";
 import { markExpired } from "../account/expired.ts";
 import { lrsAuth, lrsCredentials, lrsEndpoint, lrsOrigin } from "./config.ts";
 import { pending, type QueuedStatement, settle } from "./outbox.ts";
+import { status } from "./sender-status.ts";
 import { currentOwner } from "./track.ts";
-
-export interface SenderStatus {
-  /** Why the last attempt stopped ("retry" while offline or the LRS is down). */
-  stop: Stop | null;
-  /** The security policy of the site blocked the LRS's address. */
-  blocked: string | null;
-}
-
-export const status: SenderStatus = { stop: null, blocked: null };
 
 let client: Promise<XAPI> | undefined;
 let running = false;
@@ -145,7 +137,8 @@ export async function flush(): Promise<void> {
 }
 
 // A Content-Security-Policy that does not list the LRS makes every send fail without an
-// answer; say so instead of waiting for a connection that will never come.
+// answer; say so instead of waiting for a connection that will never come. (Registered when
+// the sender loads, before its first request.)
 if (typeof document !== "undefined") {
   document.addEventListener("securitypolicyviolation", (event) => {
     if (event.effectiveDirective !== "connect-src") return;
