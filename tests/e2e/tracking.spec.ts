@@ -114,6 +114,11 @@ test("the course map shows lessons opened, read and quiz scores from another dev
   await signIn(page, "100002");
   await readLesson(page, 1);
   await page.goto("/lessons/5/"); // opened only
+  await expect
+    .poll(async () =>
+      (await lrs.statements("100002")).some((s) => s.object.id.endsWith("/lesson/5")),
+    )
+    .toBe(true);
   await page.goto("/quiz/1/");
   await answerWholeQuiz(page);
   const quizDone = async () =>

@@ -60,7 +60,8 @@ export default function SignInForm({ strings, home }: Props) {
 
   const explain = (e: unknown) => {
     if (!(e instanceof ApiFailure)) return strings.offline;
-    if (e.code === "locked" || e.code === "rate-limited") {
+    if (e.status === 429) {
+      // A locked account or too many attempts from here: say until when.
       const lang = document.documentElement.lang;
       return retryMessage(e, new Date(), lang === "ru" ? "ru-RU" : "kk-KZ", strings);
     }

@@ -71,8 +71,18 @@ export function changePasswordFirst(): void {
   if (!onSignInPage()) location.assign(signInPath("password"));
 }
 
+let asking: Promise<Me | null> | null = null;
+
 /** The signed-in user, cached on the device so pages can attribute statements offline. */
-export async function fetchMe(): Promise<Me | null> {
+export function fetchMe(): Promise<Me | null> {
+  // The menu, the lesson tracker and the course map ask at the same time: one request.
+  asking ??= askMe().finally(() => {
+    asking = null;
+  });
+  return asking;
+}
+
+async function askMe(): Promise<Me | null> {
   try {
     const me = await callApi<Me>("/me");
     const before = actorKey(cachedMe()?.actor);

@@ -25,7 +25,11 @@ export function retryMessage(failure: ApiFailure, now: Date, locale: string, s: 
   if (failure.code === "rate-limited")
     return seconds === null ? s.tooMany : s.tooManyWait.replace("{n}", String(seconds));
   if (!at || seconds === null) return s.locked;
-  const time = at.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
+  const time = at.toLocaleTimeString(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
   return s.lockedUntil
     .replace("{time}", time)
     .replace("{n}", String(Math.max(1, Math.ceil(seconds / 60))));
