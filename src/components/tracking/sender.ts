@@ -68,15 +68,18 @@ function xapi(): Promise<XAPI> {
   return client;
 }
 
-/** The LRS's own words: Adal answers `{"error":true,"message":…}`, others plain text. */
+/**
+ * The LRS's own words: Adal answers `{"error":true,"message":…}` (the platform may add a
+ * `code` such as password-change-required), others plain text.
+ */
 function explain(error: unknown): LrsAnswer {
   const raw = (error as { status?: unknown; message?: unknown }) ?? {};
   const status = typeof raw.status === "number" ? raw.status : 0;
   const text = typeof raw.message === "string" ? raw.message : "";
   let message = text.slice(0, 500);
   try {
-    const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-    const parts = [body.error, body.message].filter((p) => typeof p === "string");
+    const body = JSON.parse(text) as { message?: unknown; error?: unknown; code?: unknown };
+    const parts = [body.code, body.error, body.message].filter((p) => typeof p === "string");
     if (parts.length > 0) message = parts.join(": ");
   } catch {}
   return { status, message };
