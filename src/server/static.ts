@@ -1,6 +1,9 @@
 // Serves the built site (dist/) with a strict Content-Security-Policy. Astro hashes every
 // inline script and style into a CSP <meta>; the header repeats those hashes and adds the
-// directives a meta tag cannot carry (frame-ancestors) or that Astro leaves open.
+// directives a meta tag cannot carry (frame-ancestors) or that Astro leaves open. The pages
+// may connect to this origin and to the LRS the site is pointed at: the origin of
+// PUBLIC_LRS_ENDPOINT (the build's LRS) and of each entry of ADAL_LRS_ORIGINS (LRSs that xAPI
+// launch parameters may name), nothing else.
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import type { Context } from "hono";
@@ -19,11 +22,33 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-const BASE_POLICY = [
+/** Origins the pages may send to besides their own, from the environment. */
+export function connectOrigins(env: Record<string, string | undefined> = process.env): string[] {
+  const origins = new Set<string>();
+  const add = (value: string, from: string) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new Error(`${from}: "${value}" is not an absolute http(s) URL.`);
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+      throw new Error(`${from}: "${value}" is not an http(s) URL.`);
+    origins.add(url.origin);
+  };
+  const endpoint = env.PUBLIC_LRS_ENDPOINT?.trim();
+  // A relative endpoint (the default /xapi/) is this origin, already allowed.
+  if (endpoint && /^[a-z][a-z0-9+.-]*:/iu.test(endpoint)) add(endpoint, "PUBLIC_LRS_ENDPOINT");
+  for (const value of (env.ADAL_LRS_ORIGINS ?? "").split(/[\s,]+/u))
+    if (value) add(value, "ADAL_LRS_ORIGINS");
+  return [...origins];
+}
+
+const basePolicy = (connect: readonly string[]) => [
   "default-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...connect].join(" "),
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -33,7 +58,7 @@ const BASE_POLICY = [
 ];
 
 /** The page's CSP: its own script-src/style-src hashes (or 'self') plus the fixed directives. */
-export function pagePolicy(html: string): string {
+export function pagePolicy(html: string, connect: readonly string[] = []): string {
   const meta =
     /<meta http-equiv="content-security-policy" content="([^"]+)"/u.exec(html)?.[1] ?? "";
   const directive = (name: string) =>
@@ -41,11 +66,12 @@ export function pagePolicy(html: string): string {
       .split(";")
       .map((d) => d.trim())
       .find((d) => d.startsWith(`${name} `)) ?? `${name} 'self'`;
-  return [...BASE_POLICY, directive("script-src"), directive("style-src")].join("; ");
+  return [...basePolicy(connect), directive("script-src"), directive("style-src")].join("; ");
 }
 
-export function staticSite(dir: string) {
+export function staticSite(dir: string, env: Record<string, string | undefined> = process.env) {
   const root = resolve(dir);
+  const connect = connectOrigins(env);
   const cache = new Map<string, { body: Uint8Array; type: string; csp: string | null }>();
 
   async function load(path: string) {
@@ -56,7 +82,7 @@ export function staticSite(dir: string) {
     const entry = {
       body: new Uint8Array(body),
       type,
-      csp: type.startsWith("text/html") ? pagePolicy(body.toString("utf8")) : null,
+      csp: type.startsWith("text/html") ? pagePolicy(body.toString("utf8"), connect) : null,
     };
     if (cache.size < 2000) cache.set(path, entry);
     return entry;

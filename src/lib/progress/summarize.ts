@@ -5,6 +5,8 @@
 export const LESSON_COUNT = 11;
 const COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
 const EXPERIENCED = "http://adlnet.gov/expapi/verbs/experienced";
+/** The verbs progress is made of: what to ask the LRS for (one query per verb). */
+export const PROGRESS_VERBS = [EXPERIENCED, COMPLETED] as const;
 const LESSON_PATH = /\/xapi\/activities\/lesson\/(\d{1,2})$/u;
 const QUIZ_PATH = /\/xapi\/activities\/quiz\/practice\/(\d{1,2})$/u;
 
@@ -38,6 +40,39 @@ function sectionOf(id: string | undefined, pattern: RegExp): number | null {
   return n >= 1 && n <= LESSON_COUNT ? n : null;
 }
 
+function totals(lessons: LessonProgress[]): CourseProgress {
+  const completedLessons = lessons.filter((l) => l.completed).length;
+  const parts = lessons.reduce(
+    (sum, l) => sum + (l.completed ? 0.5 : 0) + (l.bestQuizScore !== null ? 0.5 : 0),
+    0,
+  );
+  return {
+    lessons,
+    completedLessons,
+    completion: parts / LESSON_COUNT,
+    next: lessons.find((l) => !l.completed)?.section ?? null,
+  };
+}
+
+/**
+ * Progress from several sources (the LRS, or the last copy of it kept on the device, and the
+ * statements still waiting in the outbox): a lesson opened or completed in any of them counts,
+ * the best quiz score of all of them is kept.
+ */
+export function mergeProgress(...sources: readonly CourseProgress[]): CourseProgress {
+  const lessons: LessonProgress[] = Array.from({ length: LESSON_COUNT }, (_, i) => {
+    const all = sources.map((s) => s.lessons[i]).filter((l): l is LessonProgress => !!l);
+    const scores = all.map((l) => l.bestQuizScore).filter((v): v is number => v !== null);
+    return {
+      section: i + 1,
+      opened: all.some((l) => l.opened),
+      completed: all.some((l) => l.completed),
+      bestQuizScore: scores.length > 0 ? Math.max(...scores) : null,
+    };
+  });
+  return totals(lessons);
+}
+
 export function summarizeProgress(statements: readonly ProgressStatement[]): CourseProgress {
   const lessons: LessonProgress[] = Array.from({ length: LESSON_COUNT }, (_, i) => ({
     section: i + 1,
@@ -62,15 +97,5 @@ export function summarizeProgress(statements: readonly ProgressStatement[]): Cou
       );
     }
   }
-  const completedLessons = lessons.filter((l) => l.completed).length;
-  const parts = lessons.reduce(
-    (sum, l) => sum + (l.completed ? 0.5 : 0) + (l.bestQuizScore !== null ? 0.5 : 0),
-    0,
-  );
-  return {
-    lessons,
-    completedLessons,
-    completion: parts / LESSON_COUNT,
-    next: lessons.find((l) => !l.completed)?.section ?? null,
-  };
+  return totals(lessons);
 }

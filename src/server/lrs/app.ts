@@ -63,6 +63,19 @@ function versionOrNull(header: string | undefined): XapiVersion | null {
   }
 }
 
+/**
+ * The 401 challenge: Basic, except to a web page's own script calling with its session cookie
+ * (fetch, no Authorization header): a Basic challenge there makes the browser pop up its
+ * password dialog over the page (or, headless, wait for one) when the session has expired.
+ * Such a script gets a scheme browsers do not prompt for, and says "sign in again" itself.
+ */
+function challenge(request: Request): string {
+  const mode = request.headers.get("sec-fetch-mode");
+  const script =
+    (mode === "cors" || mode === "same-origin") && !request.headers.has("authorization");
+  return script ? 'Session realm="Adal LRS"' : 'Basic realm="Adal LRS", charset="UTF-8"';
+}
+
 /** The LRS under `basePath` (default /xapi), to be mounted with `app.route("/", lrs)`. */
 export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   const app = new Hono<LrsEnv>().basePath(basePath);
@@ -73,8 +86,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     // request whose version could not be negotiated gets the latest one.
     c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
     if (error instanceof XapiError) {
-      if (error.status === 401)
-        c.header("WWW-Authenticate", 'Basic realm="Adal LRS", charset="UTF-8"');
+      if (error.status === 401) c.header("WWW-Authenticate", challenge(c.req.raw));
       const code = error.code ? { code: error.code } : {};
       return c.json({ error: true, message: error.message, ...code }, error.status as 400);
     }

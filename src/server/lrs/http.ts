@@ -1,5 +1,6 @@
 // Request plumbing shared by the LRS routes: limits, parameter checking, JSON bodies.
 import type { Context } from "hono";
+import { LRS_JSON_LIMIT_BYTES } from "../../lib/tracking/limits.ts";
 import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
@@ -9,8 +10,8 @@ import type { XapiVersion } from "../xapi/version.ts";
 import type { Principal } from "./principal.ts";
 
 export const LIMITS = {
-  /** Largest JSON body (statements, a batch, a document). */
-  jsonBytes: 1024 * 1024,
+  /** Largest JSON body (statements, a batch, a document); the browser's outbox uses it too. */
+  jsonBytes: LRS_JSON_LIMIT_BYTES,
   /** Largest multipart/mixed statements request (statements plus attachments). */
   multipartBytes: 16 * 1024 * 1024,
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeProgress } from "../../../src/lib/progress/summarize.ts";
+import { mergeProgress, summarizeProgress } from "../../../src/lib/progress/summarize.ts";
 
 const origin = "https://adal.test";
 const verb = (name: string) => ({ id: `http://adlnet.gov/expapi/verbs/${name}` });
@@ -60,5 +60,34 @@ describe("summarizeProgress", () => {
     const p = summarizeProgress(all);
     expect(p.completion).toBe(1);
     expect(p.next).toBeNull();
+  });
+});
+
+describe("mergeProgress", () => {
+  it("combines the LRS's progress (other devices) with statements still on this device", () => {
+    const summarize = summarizeProgress;
+    const fromLrs = summarize([
+      { verb: verb("experienced"), object: lesson(1) }, // opened on another device
+      { verb: verb("completed"), object: lesson(2) },
+      { verb: verb("completed"), object: quiz(2), result: { score: { scaled: 0.6 } } },
+    ]);
+    const pending = summarize([
+      { verb: verb("completed"), object: quiz(2), result: { score: { scaled: 0.8 } } },
+      { verb: verb("completed"), object: quiz(3), result: { score: { scaled: 0.5 } } },
+      { verb: verb("completed"), object: lesson(3) },
+    ]);
+    const p = mergeProgress(fromLrs, pending);
+    expect(p.lessons[0]).toEqual({
+      section: 1,
+      opened: true,
+      completed: false,
+      bestQuizScore: null,
+    });
+    expect(p.lessons[1]).toEqual({ section: 2, opened: true, completed: true, bestQuizScore: 0.8 });
+    expect(p.lessons[2]).toEqual({ section: 3, opened: true, completed: true, bestQuizScore: 0.5 });
+    expect(p.completedLessons).toBe(2);
+    expect(p.completion).toBeCloseTo((4 * 0.5) / 11);
+    expect(p.next).toBe(1);
+    expect(mergeProgress(pending, fromLrs)).toEqual(p);
   });
 });

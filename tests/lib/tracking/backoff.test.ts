@@ -21,12 +21,17 @@ describe("outcomeFor", () => {
     expect(outcomeFor(204)).toBe("sent");
   });
 
-  it("retries when offline, signed out, rate-limited or the server fails", () => {
-    for (const status of [0, 401, 408, 429, 500, 502, 503])
-      expect(outcomeFor(status)).toBe("retry");
+  it("retries when offline, timed out, rate-limited or the server fails", () => {
+    for (const status of [0, 408, 429, 500, 502, 503]) expect(outcomeFor(status)).toBe("retry");
   });
 
-  it("gives up on statements the LRS will never accept", () => {
-    for (const status of [400, 403, 409, 413]) expect(outcomeFor(status)).toBe("rejected");
+  it("holds everything on 401 and 403 instead of giving up on it", () => {
+    expect(outcomeFor(401)).toBe("signin");
+    expect(outcomeFor(403)).toBe("forbidden");
+  });
+
+  it("tells a too-large body from other refusals", () => {
+    expect(outcomeFor(413)).toBe("too-large");
+    for (const status of [400, 404, 409, 422]) expect(outcomeFor(status)).toBe("refused");
   });
 });
