@@ -83,14 +83,14 @@ async function carryOver() {
       const path = new URL(request.url).pathname;
       if (isImmutable(path) || (await cache.match(request))) continue;
       try {
-        const response = await fetch(request.url);
+        const response = await fetch(pageKey(request.url));
         if (!response.ok) throw new Error(String(response.status));
-        await keepPage(cache, request.url, response);
+        await keepPage(cache, pageKey(request.url), response);
       } catch {
         const kept = await previous.match(request);
         if (!kept) continue;
         const html = await kept.clone().text();
-        await cache.put(request, kept);
+        await cache.put(pageKey(request.url), kept);
         for (const asset of pageAssets(html)) {
           const copy = await previous.match(asset);
           if (copy && !(await cache.match(asset))) await cache.put(asset, copy);
@@ -105,6 +105,16 @@ sw.addEventListener("activate", (event) => {
   event.waitUntil(sw.clients.claim().then(carryOver));
 });
 
+/**
+ * Pages are kept without their query string: a launch address carries the LRS credential
+ * (`?endpoint=…&auth=…`), which must never be written to Cache Storage, and one copy per page
+ * is all offline reading needs. @param {string} url
+ */
+function pageKey(url) {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
+
 /** @param {Request} request @param {ExtendableEvent} event */
 async function networkFirst(request, event) {
   const navigate = request.mode === "navigate";
@@ -114,7 +124,7 @@ async function networkFirst(request, event) {
     if (!response.ok) return;
     const copy = response.clone(); // now, before the page reads the body
     const cache = await caches.open(CACHE);
-    if (navigate) await keepPage(cache, request, copy);
+    if (navigate) await keepPage(cache, pageKey(request.url), copy);
     else await cache.put(request, copy);
   });
   event.waitUntil(store.catch(() => undefined));

@@ -3,7 +3,7 @@
 // per-address sign-in limit (X-Forwarded-For), so the suite's sign-ins do not add up.
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_PASSWORD } from "../../playwright.config.ts";
-import { adminLrs, verbOf } from "./tracking-helpers.ts";
+import { adminLrs, answerNextChoice, verbOf } from "./tracking-helpers.ts";
 
 test.use({
   extraHTTPHeaders: { "X-Forwarded-For": `10.46.${Math.floor(Math.random() * 250)}.1` },
@@ -49,7 +49,7 @@ test("a locked account says until when, and the right password waits too", async
   expect(locked).toBe(true);
   await fillSignIn(page, "100029", E2E_PASSWORD);
   await expect(alert).toHaveText(
-    /^Бірнеше рет қате енгізілгендіктен, аккаунт уақытша бұғатталды\. Қайта кіру уақыты: \d{2}:\d{2} \(шамамен \d+ минуттан кейін\)\.$/u,
+    /^Бірнеше рет қате енгізілгендіктен, тіркелгі уақытша бұғатталды\. Қайта кіру уақыты: \d{2}:\d{2} \(шамамен \d+ минуттан кейін\)\.$/u,
   );
   await page.goto("/ru/signin/");
   await fillSignIn(page, "100029", E2E_PASSWORD, true);
@@ -109,12 +109,7 @@ test("an expired session asks to sign in again; the records made meanwhile are s
   await page.goto("/signin/?next=/quiz/6/");
   await fillSignIn(page, "100027", E2E_PASSWORD);
   await page.waitForURL((url) => url.pathname === "/quiz/6/");
-  const answerNext = async () => {
-    const question = page.locator("form.quiz-question").first();
-    await question.locator("input").first().check();
-    await question.getByRole("button", { name: "Жауапты тексеру" }).click();
-    await expect(question.locator(".quiz-verdict")).toContainText(/Дұрыс|Қате/u);
-  };
+  const answerNext = () => answerNextChoice(page);
   await answerNext();
   await expect.poll(async () => (await answered()).length).toBe(1);
 
@@ -130,7 +125,9 @@ test("an expired session asks to sign in again; the records made meanwhile are s
 
   await status.getByRole("link", { name: "Қайта кіру" }).click();
   await page.waitForURL((url) => url.pathname === "/signin/");
-  await expect(page.getByRole("status").first()).toContainText("Сессияңыздың мерзімі бітті.");
+  await expect(
+    page.getByRole("status").filter({ hasText: "Сессияңыздың мерзімі бітті." }),
+  ).toBeVisible();
   await fillSignIn(page, "100027", E2E_PASSWORD);
   await page.waitForURL((url) => url.pathname === "/quiz/6/");
   await expect(status).toBeHidden({ timeout: 20_000 });

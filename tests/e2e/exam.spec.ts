@@ -138,7 +138,7 @@ test("when the time is up the page sends what is answered and hands the attempt 
   await expect(page.getByRole("status").filter({ hasText: "Жауаптар сақталды" })).toBeVisible();
   // The page's clock runs to the deadline (the server's clock is the real one).
   await page.clock.fastForward("30:01");
-  await expect(page.locator(".exam-result h2")).toHaveText("Емтихан тапсырылмады");
+  await expect(page.locator(".exam-result h2")).toHaveText("Емтиханнан өте алмадыңыз");
   await expect(page.locator(".exam-result")).toContainText("/ 20");
   const status = await (await page.request.get("/api/exam")).json();
   expect(status.openAttempt).toBeNull();

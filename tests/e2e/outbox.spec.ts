@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_PASSWORD } from "../../playwright.config.ts";
-import { adminLrs, verbOf } from "./tracking-helpers.ts";
+import { adminLrs, answerNextChoice, verbOf } from "./tracking-helpers.ts";
 
 test.use({
   extraHTTPHeaders: { "X-Forwarded-For": `10.47.${Math.floor(Math.random() * 250)}.1` },
@@ -121,12 +121,7 @@ test("on a shared device one learner's records wait for them, never sent as anot
   const lrs = await adminLrs(await playwright.request.newContext({ baseURL: origin }), origin);
   const answered = async (n: string) =>
     (await lrs.statements(n)).filter((s) => verbOf(s) === "answered");
-  const answerNext = async () => {
-    const question = page.locator("form.quiz-question").first();
-    await question.locator("input").first().check();
-    await question.getByRole("button", { name: "Жауапты тексеру" }).click();
-    await expect(question.locator(".quiz-verdict")).toContainText(/Дұрыс|Қате/u);
-  };
+  const answerNext = () => answerNextChoice(page);
 
   // Learner A answers; then A's session ends before the next answer could be sent.
   await signInAs(page, "100023", "/quiz/7/");

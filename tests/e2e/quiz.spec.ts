@@ -71,7 +71,7 @@ test("a learner plays a whole quiz with the keyboard only and the LRS gets every
       await tabUntil(page, (f) => f.tag === "button" && f.label === "Келесі");
       await page.keyboard.press("Enter");
       // The next question takes the focus, ready to be answered.
-      expect((await focused(page)).tag).toBe("input");
+      await expect.poll(async () => (await focused(page)).tag).toBe("input");
     }
   }
   await expect(page.locator(".quiz-summary")).toContainText(

@@ -24,6 +24,8 @@ export async function readLesson(page: Page, n: number): Promise<void> {
 
 /** Answers every item of the quiz on the page with its first choice. */
 export async function answerWholeQuiz(page: Page): Promise<void> {
+  // Questions appear once the player runs in the browser; a click before that is lost.
+  await expect(page.locator(".quiz-question").first()).toBeVisible();
   await page.getByLabel("Барлығы бір бетте").check();
   for (const question of await page.locator("form.quiz-question").all()) {
     const check = question.getByRole("button", { name: "Жауапты тексеру" });
@@ -34,10 +36,23 @@ export async function answerWholeQuiz(page: Page): Promise<void> {
   for (const scenario of await page.locator(".quiz-scenario").all()) {
     for (let step = 0; step < 4 && (await scenario.locator("form").count()) > 0; step++) {
       await scenario.locator("form input").first().check();
-      await scenario.getByRole("button", { name: "Келесі" }).click();
+      await scenario.getByRole("button", { name: "Шешімді растау" }).click();
     }
   }
   await expect(page.locator(".quiz-summary")).toContainText("%");
+}
+
+/**
+ * Answers the choice question shown (one at a time) with its first option; rounds are
+ * shuffled, so a scenario shown first is stepped past with «Келесі».
+ */
+export async function answerNextChoice(page: Page): Promise<void> {
+  while ((await page.locator(".quiz-scenario").count()) > 0)
+    await page.getByRole("button", { name: "Келесі" }).click();
+  const question = page.locator("form.quiz-question").first();
+  await question.locator("input").first().check();
+  await question.getByRole("button", { name: "Жауапты тексеру" }).click();
+  await expect(question.locator(".quiz-verdict")).toContainText(/Дұрыс|Қате/u);
 }
 
 /** The administrator's reading of the LRS, signed in once. */

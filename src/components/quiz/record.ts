@@ -10,7 +10,14 @@ import {
   quizCompletedStatement,
   scenarioStatement,
 } from "../../lib/xapi/quiz.ts";
-import { currentLearner, loadState, record, refreshLearner, saveState } from "../tracking/track.ts";
+import {
+  activityOrigin,
+  currentLearner,
+  loadState,
+  record,
+  refreshLearner,
+  saveState,
+} from "../tracking/track.ts";
 
 type Statement = { id: string } & Record<string, unknown>;
 
@@ -24,7 +31,7 @@ function common(actor: LearnerActor, run: RunInfo) {
   return {
     id: crypto.randomUUID(),
     actor,
-    origin: actor.account.homePage,
+    origin: activityOrigin(actor),
     timestamp: new Date().toISOString(),
     registration: run.registration,
   };
@@ -81,7 +88,7 @@ export function saveProgress(section: number, progress: QuizProgress | null): vo
   const actor = currentLearner();
   if (!actor) return;
   void saveState(
-    activityIds.practiceQuiz(actor.account.homePage, section),
+    activityIds.practiceQuiz(activityOrigin(actor), section),
     PROGRESS_STATE_ID,
     progress ?? FINISHED,
     actor,
@@ -94,7 +101,7 @@ export async function loadProgress(section: number): Promise<unknown> {
   const actor = currentLearner() ?? (await refreshLearner());
   if (!actor) return null;
   return loadState<unknown>(
-    activityIds.practiceQuiz(actor.account.homePage, section),
+    activityIds.practiceQuiz(activityOrigin(actor), section),
     PROGRESS_STATE_ID,
     actor,
   );
