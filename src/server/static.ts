@@ -7,6 +7,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import type { Context } from "hono";
+import { chooseEncoding, type EncodedFile, encodeFile, matchesEtag } from "./static-encoding.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -72,7 +73,7 @@ export function pagePolicy(html: string, connect: readonly string[] = []): strin
 export function staticSite(dir: string, env: Record<string, string | undefined> = process.env) {
   const root = resolve(dir);
   const connect = connectOrigins(env);
-  const cache = new Map<string, { body: Uint8Array; type: string; csp: string | null }>();
+  const cache = new Map<string, { file: EncodedFile; type: string; csp: string | null }>();
 
   async function load(path: string) {
     const hit = cache.get(path);
@@ -80,7 +81,7 @@ export function staticSite(dir: string, env: Record<string, string | undefined> 
     const body = await readFile(path);
     const type = TYPES[extname(path)] ?? "application/octet-stream";
     const entry = {
-      body: new Uint8Array(body),
+      file: await encodeFile(new Uint8Array(body), type),
       type,
       csp: type.startsWith("text/html") ? pagePolicy(body.toString("utf8"), connect) : null,
     };
@@ -126,7 +127,17 @@ export function staticSite(dir: string, env: Record<string, string | undefined> 
       path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache",
     );
     const status = file ? 200 : 404;
+    const { etag, variants } = entry.file;
+    c.header("ETag", etag);
+    c.header("Vary", "Accept-Encoding");
+    if (status === 200 && matchesEtag(c.req.header("if-none-match"), etag))
+      return c.body(null, 304);
+    const available = Object.keys(variants) as (keyof typeof variants)[];
+    const encoding = chooseEncoding(c.req.header("accept-encoding"), available);
+    const body = variants[encoding] ?? variants.identity;
+    if (encoding !== "identity") c.header("Content-Encoding", encoding);
+    c.header("Content-Length", String(body.byteLength));
     if (c.req.method === "HEAD") return c.body(null, status);
-    return c.body(entry.body as Uint8Array<ArrayBuffer>, status);
+    return c.body(body as Uint8Array<ArrayBuffer>, status);
   };
 }
