@@ -17,7 +17,21 @@ export const configSchema = z.object({
   /** Public origin (account homePage of learners, links in certificates). */
   ADAL_ORIGIN: z.string().url().optional(),
   ADAL_DEMO_PASSWORD: z.string().min(8).optional(),
+  /** IANA time zone of the reports' months, date filters and dates (Kazakhstan: Asia/Almaty). */
+  ADAL_TIMEZONE: z
+    .string()
+    .default("Asia/Almaty")
+    .refine(isTimeZone, "an IANA time zone such as Asia/Almaty or Asia/Aqtobe"),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof configSchema> & { origin: string };
 

@@ -1,14 +1,60 @@
 // Synthetic learning history for demos and benchmarks, written through the LRS's own store
-// (valid xAPI statements, the same projection the reports read): learners of varied ability
-// read lessons, practise, and take the annual exam over the past months; some fall overdue.
+// (the statements the site and the exam service write, built by the same functions, under the
+// same authorities, so the reports read them like real ones). Each learner onboards at some
+// point of the period (11 lessons over a few weeks, each with its practice quiz; some stop part
+// way), takes the exam after onboarding (drawn by the blueprint, graded by the real keys,
+// retakes after the cool-down when failed), then renews it yearly, mostly on time, sometimes
+// late, a few not at all. Nothing is dated after `now`.
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { type QuizItem, quizBankSchema } from "../../lib/quiz/schema.ts";
+import { EXAM_SERVICE_ACCOUNT } from "../../lib/xapi/activity-kind.ts";
+import { lessonStatement } from "../../lib/xapi/lesson.ts";
+import { answeredStatement, quizCompletedStatement } from "../../lib/xapi/quiz.ts";
 import type { AccountStore } from "../accounts/store.ts";
-import { seededRandom } from "../exam/draw.ts";
+import { type Attempt, type ExamPoolItem, grade } from "../exam/attempt.ts";
+import type { Blueprint } from "../exam/blueprint.ts";
+import { drawItems, seededRandom, shuffle } from "../exam/draw.ts";
+import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+import { initializedStatement, resultStatements } from "../exam/statements.ts";
 import type { StatementStore } from "../lrs/statement-store.ts";
+import { learnerActor } from "../platform/actor.ts";
+import { clauseCounts } from "../platform/standards.ts";
 import { hashPassword } from "../security/password.ts";
 import { prepareStatement } from "../xapi/prepare.ts";
 import type { Statement } from "../xapi/types.ts";
+import { examAnswer, practiceAnswer } from "./learner-model.ts";
 import { demoName } from "./people.ts";
+
+export interface DemoBanks {
+  practice: QuizItem[];
+  pool: ExamPoolItem[];
+  /** Bank difficulty (1–3) of each exam item, for the learner model. */
+  difficulty: Map<string, number>;
+  blueprint: Blueprint;
+  clauseCounts: ReadonlyMap<number, number>;
+}
+
+function bankItems(dir: string): QuizItem[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{2}-[a-z0-9-]+\.ya?ml$/u.test(f))
+    .sort()
+    .flatMap((f) => quizBankSchema.parse(parse(readFileSync(join(dir, f), "utf8"))).items);
+}
+
+/** The real banks: practice items, the exam pool (through the server's loader) and blueprint. */
+export function loadDemoBanks(quizDir: string): DemoBanks {
+  const exam = join(quizDir, "exam");
+  return {
+    practice: bankItems(join(quizDir, "practice")),
+    pool: loadExamPool(exam),
+    difficulty: new Map(bankItems(exam).map((i) => [i.id, i.difficulty])),
+    blueprint: loadBlueprint(exam),
+    clauseCounts: clauseCounts(),
+  };
+}
 
 export interface GenerateOptions {
   learners: number;
@@ -16,18 +62,12 @@ export interface GenerateOptions {
   origin: string;
   now: Date;
   seed?: number;
-  /** Exam items to answer: id, section and clauses (from the pool, or synthetic). */
-  examItems: { id: string; section: number; clauses: string[] }[];
-  practiceItems: { id: string; section: number; clauses: string[] }[];
+  banks: DemoBanks;
   onProgress?: (statements: number) => void;
 }
 
 const DAY = 86_400_000;
-const V = (name: string) => ({
-  id: `http://adlnet.gov/expapi/verbs/${name}`,
-  display: { "en-US": name },
-});
-const CLAUSES = "https://adal.kz/xapi/extensions/clauses";
+const MINUTE = 60_000;
 
 export async function generateHistory(
   accounts: AccountStore,
@@ -37,6 +77,7 @@ export async function generateHistory(
 ): Promise<{ learners: number; statements: number }> {
   const random = seededRandom(o.seed ?? 42);
   const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const between = (lo: number, hi: number) => lo + (hi - lo) * random();
   const units = (await accounts.listUnits()).map((u) => u.code);
   if (units.length === 0)
     throw new Error("Create units first (adal units add, or adal demo seed).");
@@ -51,7 +92,7 @@ export async function generateHistory(
       fullName: demoName(i),
       unitCode: units[i % units.length] ?? "",
       role: "learner" as const,
-      email: null,
+      email: `u${number}@demo.adal.kz`,
       passwordHash: hash,
       mustChangePassword: true,
     });
@@ -59,140 +100,153 @@ export async function generateHistory(
   for (let i = 0; i < people.length; i += 1000)
     await accounts.createUsers(people.slice(i, i + 1000), o.now);
 
-  const authority = {
+  const now = o.now.getTime();
+  const { blueprint, pool } = o.banks;
+  const poolById = new Map(pool.map((i) => [i.id, i]));
+  const authority = (name: string) => ({
     objectType: "Agent" as const,
-    account: { homePage: o.origin, name: "adal-demo-generator" },
-    name: "Demo generator",
-  };
-  const act = (path: string) => ({
-    objectType: "Activity" as const,
-    id: `${o.origin}/xapi/activities/${path}`,
+    account: { homePage: o.origin, name },
   });
+  const platform = authority("adal-platform");
+  const examService = authority(EXAM_SERVICE_ACCOUNT);
   let buffer: Statement[] = [];
   let total = 0;
   const flush = async () => {
     if (buffer.length === 0) return;
-    const stored = new Date().toISOString();
-    const prepared = buffer.map((s) =>
-      prepareStatement(s, { stored, authority, version: "1.0.3" }),
-    );
-    await statements.insert(prepared);
+    await statements.insert(buffer);
     total += buffer.length;
     o.onProgress?.(total);
     buffer = [];
   };
-  const emit = async (s: Statement) => {
-    buffer.push(s);
+  // Stored a little after it happened (a phone's queue), never after `now`.
+  const emit = async (s: object, by: typeof platform) => {
+    const at = Date.parse((s as { timestamp: string }).timestamp);
+    const stored = new Date(Math.min(now, at + between(1, 90) * 1000)).toISOString();
+    buffer.push(prepareStatement(s as Statement, { stored, authority: by, version: "1.0.3" }));
     if (buffer.length >= 2000) await flush();
   };
   const span = o.months * 30 * DAY;
+  const bySection = new Map<number, QuizItem[]>();
+  for (const item of o.banks.practice)
+    bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
 
   for (const person of people) {
-    const ability = gauss();
-    const actor = {
-      objectType: "Agent" as const,
-      account: { homePage: o.origin, name: person.personnelNumber },
-      name: person.fullName,
-    };
-    const at = (t: number) => new Date(Math.min(o.now.getTime() - 60_000, t)).toISOString();
-    let t = o.now.getTime() - span * random();
-    // Onboarding: stronger learners go further; a few stop half-way.
-    const lessons = Math.min(11, Math.max(1, Math.round(6 + ability * 4 + gauss() * 2)));
-    for (let section = 1; section <= lessons; section++) {
-      await emit({
-        id: randomUUID(),
-        actor,
-        verb: V("experienced"),
-        object: act(`lesson/${section}`),
-        timestamp: at(t),
-      });
-      t += (10 + random() * 20) * 60_000;
-      if (section === lessons && random() < 0.2) break;
-      await emit({
-        id: randomUUID(),
-        actor,
-        verb: V("completed"),
-        object: act(`lesson/${section}`),
-        timestamp: at(t),
-        result: { completion: true, duration: `PT${Math.round(8 + random() * 20)}M` },
-      });
-      const items = o.practiceItems.filter((p) => p.section === section);
-      let right = 0;
-      for (const item of items) {
-        const success = random() < 1 / (1 + Math.exp(-(ability + 0.8 - random())));
-        if (success) right++;
-        await emit({
-          id: randomUUID(),
-          actor,
-          verb: V("answered"),
-          object: act(`quiz-item/${item.id}`),
-          timestamp: at(t),
-          result: { success, response: success ? "a" : "b" },
-          context: {
-            contextActivities: { parent: [act(`quiz/practice/${section}`)] },
-            extensions: { [CLAUSES]: item.clauses },
-          },
-        });
-      }
-      if (items.length > 0) {
-        await emit({
-          id: randomUUID(),
-          actor,
-          verb: V("completed"),
-          object: act(`quiz/practice/${section}`),
-          timestamp: at(t),
-          result: {
-            completion: true,
-            score: { scaled: right / items.length, raw: right, min: 0, max: items.length },
-          },
-        });
-      }
-      t += random() * 3 * DAY;
-    }
-    // The annual exam: one or two attempts, the last one a year or more ago for some.
-    const attempts = random() < 0.15 ? 0 : 1 + (random() < 0.3 ? 1 : 0);
-    let examTime = o.now.getTime() - random() * Math.max(span, 420 * DAY);
-    for (let a = 0; a < attempts && o.examItems.length > 0; a++) {
-      const registration = randomUUID();
-      const drawn = [...o.examItems].sort(() => random() - 0.5).slice(0, 20);
-      let right = 0;
-      for (const item of drawn) {
-        const difficulty = (item.id.charCodeAt(item.id.length - 1) % 5) / 3 - 0.6;
-        const success = random() < 1 / (1 + Math.exp(-(ability * 1.3 + 1.2 - difficulty)));
-        if (success) right++;
-        await emit({
-          id: randomUUID(),
-          actor,
-          verb: V("answered"),
-          object: act(`exam/item/${item.id}`),
-          timestamp: at(examTime),
-          result: {
-            success,
-            response: success ? "a" : (["b", "c"][Math.floor(random() * 2)] ?? "b"),
-          },
-          context: {
+    const theta = gauss();
+    const actor = learnerActor(person, o.origin);
+    const common = (t: number) => ({
+      id: randomUUID(),
+      actor,
+      origin: o.origin,
+      timestamp: new Date(t).toISOString(),
+    });
+    let t = now - span * random() ** 0.9;
+    // Onboarding: most finish all 11 lessons; weaker learners stop part way more often.
+    const finishes = random() < 1 / (1 + Math.exp(-(2.6 + theta)));
+    const stopAt = finishes ? 12 : 1 + Math.floor(random() * 11);
+    for (let section = 1; section <= 11 && t < now; section++) {
+      await emit(
+        lessonStatement({ ...common(t), section, title: `${section}`, verb: "experienced" }),
+        platform,
+      );
+      if (section === stopAt) break;
+      const reading = between(6, 35) * MINUTE;
+      t += reading;
+      if (t >= now) break;
+      await emit(
+        lessonStatement({
+          ...common(t),
+          section,
+          title: `${section}`,
+          verb: "completed",
+          durationMs: reading,
+        }),
+        platform,
+      );
+      const items = bySection.get(section) ?? [];
+      // The practice quiz, and for a third of learners a second go at once.
+      for (let run = 0; run < (random() < 0.35 ? 2 : 1) && items.length > 0; run++) {
+        const registration = randomUUID();
+        const started = t;
+        let right = 0;
+        for (const item of items) {
+          t += between(20, 90) * 1000;
+          const answer = practiceAnswer(item, theta + run * 0.4, random);
+          if (answer.success) right++;
+          const s = answeredStatement({
+            ...common(t),
             registration,
-            contextActivities: { parent: [act("exam/annual-refresher")] },
-            extensions: { [CLAUSES]: item.clauses },
-          },
-        });
+            item,
+            ...("decisions" in answer
+              ? { decisions: answer.decisions }
+              : { chosen: answer.chosen }),
+            success: answer.success,
+          });
+          await emit(s, platform);
+        }
+        await emit(
+          quizCompletedStatement({
+            ...common(t),
+            registration,
+            section,
+            correct: right,
+            total: items.length,
+            durationMs: t - started,
+          }),
+          platform,
+        );
       }
-      const scaled = right / drawn.length;
-      await emit({
+      t += between(0.1, 3) ** 1.5 * DAY;
+    }
+    if (!finishes || pool.length === 0) continue;
+
+    // The exam after onboarding, then once a year.
+    let examAt = t + between(1, 14) * DAY;
+    let failures = 0;
+    let ability = theta;
+    while (examAt < now) {
+      const drawn = drawItems(pool, blueprint, o.banks.clauseCounts, random);
+      const startedAt = examAt;
+      const closedAt = startedAt + between(6, Math.min(28, blueprint.timeLimitMinutes)) * MINUTE;
+      if (closedAt >= now) break;
+      const answers: Record<string, string[]> = {};
+      for (const item of drawn)
+        answers[item.id] = examAnswer(item, o.banks.difficulty.get(item.id) ?? 2, ability, random);
+      const attempt: Attempt = {
         id: randomUUID(),
-        actor,
-        verb: V(scaled >= 0.8 ? "passed" : "failed"),
-        object: act("exam/annual-refresher"),
-        timestamp: at(examTime),
-        result: {
-          success: scaled >= 0.8,
-          score: { scaled, raw: right, min: 0, max: drawn.length },
-          duration: `PT${Math.round(12 + random() * 15)}M`,
-        },
-        context: { registration },
-      });
-      if (scaled >= 0.8) break;
-      examTime += (1 + random() * 10) * DAY;
+        learnerId: person.personnelNumber,
+        startedAt,
+        deadline: startedAt + blueprint.timeLimitMinutes * MINUTE,
+        items: drawn.map((i) => ({
+          itemId: i.id,
+          optionOrder: shuffle(
+            i.options.map((x) => x.id),
+            random,
+          ),
+        })),
+        answers,
+        submittedAt: closedAt,
+      };
+      const result = grade(attempt, poolById, blueprint.passMark);
+      const ctx = { origin: o.origin, actor, attempt };
+      await emit(initializedStatement(ctx), examService);
+      for (const s of resultStatements(ctx, result, closedAt, blueprint.passMark))
+        await emit(s, examService);
+      if (result.passed) {
+        failures = 0;
+        const roll = random();
+        // On time (within the due-soon window), late by up to two months, or not at all.
+        const due = closedAt + blueprint.validityDays * DAY;
+        if (roll < 0.05) break;
+        examAt =
+          roll < 0.8 ? due - between(1, blueprint.dueSoonDays) * DAY : due + between(3, 60) * DAY;
+      } else {
+        failures++;
+        ability += 0.35; // the clauses to review were read
+        examAt =
+          closedAt +
+          blueprint.cooldownHours * 3_600_000 +
+          between(0.2, failures > 2 ? 40 : 6) * DAY;
+      }
     }
   }
   await flush();

@@ -21,6 +21,8 @@ export const blueprintSchema = z.strictObject({
     .default(24),
   /** Days a pass stays valid; the next exam is due this long after the last pass. */
   validityDays: z.number().int().min(1).max(3650).default(365),
+  /** Days before a pass expires from which the reports list the learner as "due soon". */
+  dueSoonDays: z.number().int().min(1).max(365).default(30),
 });
 
 export type Blueprint = z.infer<typeof blueprintSchema>;
@@ -29,6 +31,11 @@ export type Blueprint = z.infer<typeof blueprintSchema>;
 export function parseBlueprint(value: unknown, file = "quizzes/exam/blueprint.yaml"): Blueprint {
   const result = blueprintSchema.safeParse(value ?? {});
   if (result.success) {
+    if (result.data.dueSoonDays >= result.data.validityDays) {
+      throw new Error(
+        `${file}: dueSoonDays (${result.data.dueSoonDays}) must be less than validityDays (${result.data.validityDays})`,
+      );
+    }
     if (result.data.items < result.data.sections.length) {
       throw new Error(
         `${file}: items (${result.data.items}) must be at least the number of sections (${result.data.sections.length})`,

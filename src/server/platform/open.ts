@@ -18,7 +18,7 @@ import { DocumentStore } from "../lrs/document-store.ts";
 import { basicAuthResolver } from "../lrs/principal.ts";
 import { lrsMigrations } from "../lrs/schema.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
-import { reportRoutes } from "../reports/routes.ts";
+import { openReports } from "../reports/open.ts";
 import { reportMigrations } from "../reports/schema.ts";
 import { projectionHook } from "../reports/store.ts";
 import { prepareStatement } from "../xapi/prepare.ts";
@@ -83,7 +83,7 @@ export async function openPlatform(
   let examProblem: string | null = null;
   const exams = new ExamStore(db.sql);
   const routes: NonNullable<Parameters<typeof createPlatformApi>[0]["routes"]> = [
-    reportRoutes(db.sql, accounts, clock),
+    await openReports(db.sql, config, accounts, clock),
     certificateRoutes(exams, accounts, db.sql, clock),
   ];
   try {

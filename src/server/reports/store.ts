@@ -1,12 +1,18 @@
 // Keeps the reporting projection in step with the LRS: the statement store runs
 // `projectionHook` inside each insert transaction (rows for new statements, rows removed for
 // voided ones). Idempotent (resends are no-ops).
+//
+// Each row also gets an attempt number, so that reports can use first attempts as Moodle's
+// statistics do by default: a practice answer is the learner's n-th recorded answer to that
+// item; an exam attempt is the n-th try of its certification cycle (1 = the first try since the
+// last pass, or ever), so the annual exam of every year has a first attempt, and retakes after
+// a failure do not.
 import { insertMany } from "../db/insert-many.ts";
-import type { Sql } from "../db/sql.ts";
+import type { Sql, SqlValue } from "../db/sql.ts";
 import type { InsertHook } from "../lrs/statement-store.ts";
 import type { Statement } from "../xapi/types.ts";
 import { VOIDED_VERB } from "../xapi/validate.ts";
-import { projectStatement } from "./projection.ts";
+import { type EventRow, projectStatement } from "./projection.ts";
 
 /** The statement store's hook that projects what it stores, in the same transaction. */
 export function projectionHook(origin: string): InsertHook {
@@ -20,6 +26,92 @@ export function projectionHook(origin: string): InsertHook {
   };
 }
 
+type Attempted = EventRow & { attempt: number | null };
+
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+const CHUNK = 500;
+
+async function chunked<T>(
+  values: readonly string[],
+  query: (chunk: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += CHUNK)
+    out.push(...(await query(values.slice(i, i + CHUNK))));
+  return out;
+}
+
+/** Practice answers: the n-th recorded answer of this learner to this item. */
+async function practiceOrdinals(tx: Sql, rows: Attempted[]): Promise<void> {
+  const answers = rows.filter((r) => r.kind === "quiz-item" && r.verb === "answered");
+  if (answers.length === 0) return;
+  const people = [...new Set(answers.map((r) => r.personnelNumber))];
+  const prior = await chunked(people, (chunk) =>
+    tx.all<{ personnel_number: string; item_id: string; n: number }>(
+      `SELECT personnel_number, item_id, COUNT(*) AS n FROM learning_events
+       WHERE kind = 'quiz-item' AND personnel_number IN (${marks(chunk.length)}) AND verb = 'answered'
+       GROUP BY personnel_number, item_id`,
+      chunk,
+    ),
+  );
+  const count = new Map(prior.map((p) => [`${p.personnel_number}\u0000${p.item_id}`, Number(p.n)]));
+  for (const row of [...answers].sort((a, b) => a.timestamp.localeCompare(b.timestamp))) {
+    const key = `${row.personnelNumber}\u0000${row.itemId}`;
+    const n = (count.get(key) ?? 0) + 1;
+    count.set(key, n);
+    row.attempt = n;
+  }
+}
+
+interface Verdict {
+  person: string;
+  registration: string;
+  passed: boolean;
+  ts: string;
+}
+
+/** Exam rows: the attempt's place in its certification cycle (failures since the last pass + 1). */
+async function examOrdinals(tx: Sql, rows: Attempted[]): Promise<void> {
+  const exam = rows.filter(
+    (r) => (r.kind === "exam" || r.kind === "exam-item") && r.registration !== null,
+  );
+  if (exam.length === 0) return;
+  const people = [...new Set(exam.map((r) => r.personnelNumber))];
+  const stored = await chunked(people, (chunk) =>
+    tx.all<{ personnel_number: string; registration: string; verb: string; ts: string }>(
+      `SELECT personnel_number, registration, verb, ts FROM learning_events
+       WHERE kind = 'exam' AND personnel_number IN (${marks(chunk.length)}) AND verb IN ('passed', 'failed')`,
+      chunk,
+    ),
+  );
+  const verdicts: Verdict[] = stored.map((v) => ({
+    person: v.personnel_number,
+    registration: String(v.registration),
+    passed: v.verb === "passed",
+    ts: v.ts,
+  }));
+  for (const r of exam) {
+    if (r.kind === "exam" && (r.verb === "passed" || r.verb === "failed")) {
+      verdicts.push({
+        person: r.personnelNumber,
+        registration: r.registration ?? "",
+        passed: r.verb === "passed",
+        ts: r.timestamp,
+      });
+    }
+  }
+  const byPerson = new Map<string, Verdict[]>();
+  for (const v of verdicts) byPerson.set(v.person, [...(byPerson.get(v.person) ?? []), v]);
+  for (const row of exam) {
+    const earlier = (byPerson.get(row.personnelNumber) ?? []).filter(
+      (v) => v.registration !== row.registration && v.ts < row.timestamp,
+    );
+    let lastPass = "";
+    for (const v of earlier) if (v.passed && v.ts > lastPass) lastPass = v.ts;
+    row.attempt = 1 + earlier.filter((v) => !v.passed && v.ts > lastPass).length;
+  }
+}
+
 export class ReportProjection {
   readonly sql: Sql;
   readonly origin: string;
@@ -30,15 +122,40 @@ export class ReportProjection {
   }
 
   async ingest(statements: readonly Record<string, unknown>[]): Promise<number> {
-    const rows = statements.map((s) => projectStatement(s, this.origin)).filter((r) => r !== null);
+    const seen = new Set<string>();
+    const rows: Attempted[] = [];
+    for (const s of statements) {
+      const row = projectStatement(s, this.origin);
+      if (row && !seen.has(row.statementId)) {
+        seen.add(row.statementId);
+        rows.push({ ...row, attempt: null });
+      }
+    }
     if (rows.length === 0) return 0;
-    // Multi-row inserts: on PostgreSQL a batch then costs two round trips, not one per row.
     await this.sql.transaction(async (tx) => {
+      // A resend must not count again: drop the rows that are already projected.
+      const known = new Set(
+        (
+          await chunked(
+            rows.map((r) => r.statementId),
+            (chunk) =>
+              tx.all<{ statement_id: string }>(
+                `SELECT statement_id FROM learning_events WHERE statement_id IN (${marks(chunk.length)})`,
+                chunk,
+              ),
+          )
+        ).map((r) => r.statement_id),
+      );
+      const fresh = rows.filter((r) => !known.has(r.statementId));
+      if (fresh.length === 0) return;
+      await practiceOrdinals(tx, fresh);
+      await examOrdinals(tx, fresh);
+      // Multi-row inserts: on PostgreSQL a batch then costs a few round trips, not one per row.
       await insertMany(
         tx,
-        "INSERT INTO learning_events (statement_id, personnel_number, verb, kind, section, item_id, registration, success, scaled, response, duration_ms, ts)",
+        "INSERT INTO learning_events (statement_id, personnel_number, verb, kind, section, item_id, registration, success, scaled, response, duration_ms, attempt, ts)",
         " ON CONFLICT (statement_id) DO NOTHING",
-        rows.map((r) => [
+        fresh.map((r) => [
           r.statementId,
           r.personnelNumber,
           r.verb,
@@ -50,27 +167,48 @@ export class ReportProjection {
           r.scaled,
           r.response,
           r.durationMs,
+          r.attempt,
           r.timestamp,
         ]),
       );
+      const people = [...new Set(fresh.map((r) => r.personnelNumber))];
       await insertMany(
         tx,
         "INSERT INTO report_people (personnel_number)",
         " ON CONFLICT (personnel_number) DO NOTHING",
-        [...new Set(rows.map((r) => r.personnelNumber))].map((p) => [p]),
+        people.map((p) => [p]),
+      );
+      const answers = fresh.filter(
+        (r) =>
+          r.verb === "answered" &&
+          (r.kind === "quiz-item" || r.kind === "exam-item") &&
+          r.success !== null &&
+          r.clauses.length > 0,
+      );
+      if (answers.length === 0) return;
+      const ids = new Map(
+        (
+          await chunked([...new Set(answers.map((r) => r.personnelNumber))], (chunk) =>
+            tx.all<{ id: number; personnel_number: string }>(
+              `SELECT id, personnel_number FROM report_people WHERE personnel_number IN (${marks(chunk.length)})`,
+              chunk,
+            ),
+          )
+        ).map((p) => [p.personnel_number, Number(p.id)]),
       );
       await insertMany(
         tx,
-        "INSERT INTO learning_event_clauses (statement_id, clause, personnel_number, verb, kind, success, ts)",
+        "INSERT INTO learning_event_clauses (statement_id, clause, person, exam, item_id, success, first_try, ts)",
         " ON CONFLICT (statement_id, clause) DO NOTHING",
-        rows.flatMap((r) =>
-          [...new Set(r.clauses)].map((clause) => [
+        answers.flatMap((r) =>
+          r.clauses.map((clause): SqlValue[] => [
             r.statementId,
             clause,
-            r.personnelNumber,
-            r.verb,
-            r.kind,
+            ids.get(r.personnelNumber) ?? 0,
+            r.kind === "exam-item" ? 1 : 0,
+            r.itemId ?? "",
             r.success,
+            r.attempt === 1 ? 1 : 0,
             r.timestamp,
           ]),
         ),
@@ -85,6 +223,16 @@ export class ReportProjection {
         await tx.run("DELETE FROM learning_event_clauses WHERE statement_id = ?", [id]);
         await tx.run("DELETE FROM learning_events WHERE statement_id = ?", [id]);
       }
+    });
+  }
+
+  /** Empties the projection (before a rebuild). */
+  async clear(): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.run("DELETE FROM learning_event_clauses");
+      await tx.run("DELETE FROM learning_events");
+      await tx.run("DELETE FROM report_people");
+      await tx.run("DELETE FROM report_meta");
     });
   }
 }
