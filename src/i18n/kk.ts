@@ -187,6 +187,9 @@ export const kk = {
   "reports.event": "Оқиға",
   "reports.score": "Нәтиже",
   "reports.duration": "Ұзақтығы",
+  "reports.noRows": "Жазба жоқ.",
+  "reports.monthNames":
+    "қаңтар,ақпан,наурыз,сәуір,мамыр,маусым,шілде,тамыз,қыркүйек,қазан,қараша,желтоқсан",
   "reports.allAnswers": "Барлық жауаптар",
   "reports.allAttempts": "Барлық талпыныстар",
   "reports.allAttemptsNote":

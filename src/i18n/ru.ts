@@ -188,6 +188,9 @@ export const ru = {
   "reports.event": "Событие",
   "reports.score": "Результат",
   "reports.duration": "Длительность",
+  "reports.noRows": "Записей нет.",
+  "reports.monthNames":
+    "январь,февраль,март,апрель,май,июнь,июль,август,сентябрь,октябрь,ноябрь,декабрь",
   "reports.allAnswers": "Все ответы",
   "reports.allAttempts": "Все попытки",
   "reports.allAttemptsNote":

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { DueLearner, Paged, StuckLearner } from "../../lib/reports/types.ts";
 import { count, day, type Formats, fill } from "./format.ts";
+import { NoRows } from "./TranscriptView.tsx";
 import { ExportLinks, useReport } from "./use-report.tsx";
 
 const PAGE = 100;
@@ -86,9 +87,10 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
   return (
     <div aria-busy={!due.data || !stuck.data}>
       <p class="muted">{s.asOfToday}</p>
-      <h2>
-        {s.dueList} <ExportLinks path="due" query={query} lang={lang} />
-      </h2>
+      <h2>{s.dueList}</h2>
+      <p>
+        <ExportLinks path="due" query={query} lang={lang} />
+      </p>
       {due.data ? (
         <>
           <Pager page={due.data} f={f} onPage={setDueAt} />
@@ -105,12 +107,13 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
               </tr>
             </thead>
             <tbody>
+              {due.data.rows.length === 0 && <NoRows s={s} cols={6} />}
               {due.data.rows.map((l) => (
                 <tr key={l.personnelNumber}>
                   <th scope="row">
                     <Person name={l.fullName} number={l.personnelNumber} onOpen={onOpen} />
                   </th>
-                  <td>{l.unit}</td>
+                  <td>{f.unitName(l.unit)}</td>
                   <td>{l.status === "overdue" ? s.overdue : s.dueSoon}</td>
                   <td>{day(f, l.lastPass)}</td>
                   <td>{day(f, l.dueDate)}</td>
@@ -123,9 +126,10 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
       ) : (
         <p>{s.loading}</p>
       )}
-      <h2>
-        {s.stuckList} <ExportLinks path="stuck" query={query} lang={lang} />
-      </h2>
+      <h2>{s.stuckList}</h2>
+      <p>
+        <ExportLinks path="stuck" query={query} lang={lang} />
+      </p>
       <p class="muted">{s.stuckExplained}</p>
       {stuck.data ? (
         <>
@@ -143,12 +147,13 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
               </tr>
             </thead>
             <tbody>
+              {stuck.data.rows.length === 0 && <NoRows s={s} cols={6} />}
               {stuck.data.rows.map((l) => (
                 <tr key={l.personnelNumber}>
                   <th scope="row">
                     <Person name={l.fullName} number={l.personnelNumber} onOpen={onOpen} />
                   </th>
-                  <td>{l.unit}</td>
+                  <td>{f.unitName(l.unit)}</td>
                   <td>{l.section}</td>
                   <td>{day(f, l.openedAt)}</td>
                   <td>{day(f, l.lastSeen)}</td>

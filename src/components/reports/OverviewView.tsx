@@ -49,7 +49,8 @@ export function OverviewView({ units, f }: { units: UnitOverview[]; f: Formats }
             <th scope="col">{s.unit}</th>
             {LESSONS.map((n) => (
               <th scope="col" key={n}>
-                {s.lesson} {n}
+                <span class="visually-hidden">{s.lesson} </span>
+                {n}
               </th>
             ))}
           </tr>

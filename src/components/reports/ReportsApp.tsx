@@ -63,7 +63,13 @@ export default function ReportsApp({ strings: s, lang, prefix, signInUrl, sectio
   const [learner, setLearner] = useState<string | null>(null);
 
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
-  const f: Formats = { locale: intlLocale(lang), timeZone: meta?.timeZone ?? "Asia/Almaty", s };
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const f: Formats = {
+    locale: intlLocale(lang),
+    timeZone: meta?.timeZone ?? "Asia/Almaty",
+    s,
+    unitName: (code) => names.get(code) ?? code,
+  };
 
   useEffect(() => {
     callApi<{ units: { code: string; name: string }[] }>("/units").then(

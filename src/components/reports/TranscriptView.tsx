@@ -14,6 +14,14 @@ interface Props {
   onError: (e: Error) => void;
 }
 
+export function NoRows({ s, cols }: { s: Record<string, string>; cols: number }) {
+  return (
+    <tr>
+      <td colSpan={cols}>{s.noRows}</td>
+    </tr>
+  );
+}
+
 export function TranscriptView({ number, query, f, lang, onClose, onError }: Props) {
   const { s } = f;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -36,7 +44,7 @@ export function TranscriptView({ number, query, f, lang, onClose, onError }: Pro
       {d ? (
         <>
           <p>
-            {d.learner.unit}
+            {f.unitName(d.learner.unit)}
             {d.learner.email ? (
               <>
                 {" · "}
@@ -58,6 +66,7 @@ export function TranscriptView({ number, query, f, lang, onClose, onError }: Pro
               </tr>
             </thead>
             <tbody>
+              {d.exams.length === 0 && <NoRows s={s} cols={6} />}
               {d.exams.map((e, i) => (
                 <tr key={e.registration}>
                   <th scope="row">
@@ -84,6 +93,7 @@ export function TranscriptView({ number, query, f, lang, onClose, onError }: Pro
               </tr>
             </thead>
             <tbody>
+              {d.lessons.length === 0 && <NoRows s={s} cols={6} />}
               {d.lessons.map((l) => (
                 <tr key={l.section}>
                   <th scope="row">{l.section}</th>
@@ -105,6 +115,7 @@ export function TranscriptView({ number, query, f, lang, onClose, onError }: Pro
               </tr>
             </thead>
             <tbody>
+              {d.quizzes.length === 0 && <NoRows s={s} cols={6} />}
               {d.quizzes.map((q) => (
                 <tr key={`${q.section}-${q.completedAt}`}>
                   <th scope="row">{q.section}</th>

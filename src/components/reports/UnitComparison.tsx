@@ -58,16 +58,18 @@ export function UnitComparison({ query, f, lang, source, first, onError }: Props
   const breaks = quantileBreaks(cells.flat().flatMap((c) => (c.rate === null ? [] : [c.rate])));
   return (
     <div class="unit-comparison">
+      <p>
+        <ExportLinks path="clauses/units" query={query} lang={lang} />
+      </p>
       <table class="heat-table">
-        <caption>
-          {s.unitComparison} <ExportLinks path="clauses/units" query={query} lang={lang} />
-        </caption>
+        <caption>{s.unitComparison}</caption>
         <thead>
           <tr>
             <th scope="col">{s.unit}</th>
             {sections.map((n) => (
               <th scope="col" key={n}>
-                {fill(s.sectionN, { n })}
+                <span class="visually-hidden">{fill(s.sectionN, { n })}</span>
+                <span aria-hidden="true">{n}</span>
               </th>
             ))}
           </tr>

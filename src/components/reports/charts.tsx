@@ -9,9 +9,9 @@ interface Bar {
 }
 
 export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max: number }) {
-  const width = 360;
+  const width = 420;
   const rowHeight = 22;
-  const labelWidth = 96;
+  const labelWidth = 128;
   const room = width - labelWidth - 60;
   const height = bars.length * rowHeight + 4;
   return (

@@ -8,6 +8,8 @@ export interface Formats {
   locale: string;
   timeZone: string;
   s: Strings;
+  /** A unit's name for its code (the officer's unit list). */
+  unitName: (code: string) => string;
 }
 
 export function intlLocale(lang: string): string {
@@ -25,24 +27,40 @@ function dateFormat(f: Formats, options: Intl.DateTimeFormatOptions): Intl.DateT
   return format;
 }
 
+// Dates as 25.11.2026 17:04, as both languages write them in Kazakhstan. The fields come from
+// Intl in the reports' zone; the pattern is ours, since browsers' Kazakh date patterns vary
+// (some print "2026 M11 25").
+function parts(f: Formats, iso: string) {
+  const fields = dateFormat(f, {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => fields.find((p) => p.type === type)?.value ?? "";
+  return {
+    date: `${get("day")}.${get("month")}.${get("year")}`,
+    time: `${get("hour")}:${get("minute")}`,
+  };
+}
+
 export function day(f: Formats, iso: string | null): string {
-  return iso ? dateFormat(f, { dateStyle: "medium" }).format(new Date(iso)) : "—";
+  return iso ? parts(f, iso).date : "—";
 }
 
 export function dateTime(f: Formats, iso: string | null): string {
-  return iso
-    ? dateFormat(f, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso))
-    : "—";
+  if (!iso) return "—";
+  const p = parts(f, iso);
+  return `${p.date} ${p.time}`;
 }
 
-/** "2026-03" as the month's name; the middle of the month avoids any zone's edge. */
+/** "2026-03" as "наурыз 2026" (month names from the dictionary). */
 export function month(f: Formats, key: string): string {
   const [y, m] = key.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(f.locale, {
-    timeZone: "UTC",
-    year: "numeric",
-    month: "short",
-  }).format(new Date(Date.UTC(y, m - 1, 15)));
+  const names = (f.s.monthNames ?? "").split(",");
+  return `${names[m - 1]?.trim() || String(m).padStart(2, "0")} ${y}`;
 }
 
 export function percent(f: Formats, share: number | null, digits = 0): string {

@@ -1,10 +1,11 @@
 // Synthetic learning history for demos and benchmarks, written through the LRS's own store
 // (the statements the site and the exam service write, built by the same functions, under the
-// same authorities, so the reports read them like real ones). Each learner onboards at some
-// point of the period (11 lessons over a few weeks, each with its practice quiz; some stop part
-// way), takes the exam after onboarding (drawn by the blueprint, graded by the real keys,
-// retakes after the cool-down when failed), then renews it yearly, mostly on time, sometimes
-// late, a few not at all. Nothing is dated after `now`.
+// same authorities, so the reports read them like real ones). About a third are recruits who
+// onboard during the period (11 lessons over a few weeks, each with its practice quiz; some
+// stop part way) and take the exam after onboarding; the rest are serving staff whose annual
+// exam falls due during the period (some practise a few sections first). Exams are drawn by the
+// blueprint and graded by the real keys; a failure is retaken after the cool-down; a pass is
+// renewed mostly on time, sometimes late, a few times not at all. Nothing is dated after `now`.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -68,6 +69,8 @@ export interface GenerateOptions {
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
+/** Share of learners who are recruits onboarding during the period; the rest serve already. */
+const RECRUITS = 0.35;
 
 export async function generateHistory(
   accounts: AccountStore,
@@ -130,31 +133,68 @@ export async function generateHistory(
   for (const item of o.banks.practice)
     bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
 
-  for (const person of people) {
-    const theta = gauss();
-    const actor = learnerActor(person, o.origin);
-    const common = (t: number) => ({
-      id: randomUUID(),
-      actor,
-      origin: o.origin,
-      timestamp: new Date(t).toISOString(),
-    });
-    let t = now - span * random() ** 0.9;
-    // Onboarding: most finish all 11 lessons; weaker learners stop part way more often.
-    const finishes = random() < 1 / (1 + Math.exp(-(2.6 + theta)));
-    const stopAt = finishes ? 12 : 1 + Math.floor(random() * 11);
-    for (let section = 1; section <= 11 && t < now; section++) {
+  type Person = (typeof people)[number];
+  const common = (actor: object, t: number) => ({
+    id: randomUUID(),
+    actor: actor as ReturnType<typeof learnerActor>,
+    origin: o.origin,
+    timestamp: new Date(t).toISOString(),
+  });
+
+  /** One run of a section's practice quiz from `t`; returns when it ended. */
+  const practise = async (actor: object, section: number, t: number, theta: number) => {
+    const items = bySection.get(section) ?? [];
+    if (items.length === 0) return t;
+    const registration = randomUUID();
+    const started = t;
+    let right = 0;
+    for (const item of items) {
+      t += between(20, 90) * 1000;
+      if (t >= now) return t;
+      const answer = practiceAnswer(item, theta, random);
+      if (answer.success) right++;
+      const choice =
+        "decisions" in answer ? { decisions: answer.decisions } : { chosen: answer.chosen };
       await emit(
-        lessonStatement({ ...common(t), section, title: `${section}`, verb: "experienced" }),
+        answeredStatement({
+          ...common(actor, t),
+          registration,
+          item,
+          ...choice,
+          success: answer.success,
+        }),
         platform,
       );
-      if (section === stopAt) break;
+    }
+    await emit(
+      quizCompletedStatement({
+        ...common(actor, t),
+        registration,
+        section,
+        correct: right,
+        total: items.length,
+        durationMs: t - started,
+      }),
+      platform,
+    );
+    return t;
+  };
+
+  /** Onboarding from `t`: the 11 lessons, each with its quiz; some stop part way. */
+  const onboard = async (actor: object, t: number, theta: number) => {
+    const finishes = random() < 1 / (1 + Math.exp(-(2.6 + theta)));
+    const stopAt = finishes ? 12 : 1 + Math.floor(random() * 11);
+    for (let section = 1; section <= 11; section++) {
+      if (t >= now) return { t, finished: false };
+      const lesson = { ...common(actor, t), section, title: `${section}` };
+      await emit(lessonStatement({ ...lesson, verb: "experienced" }), platform);
+      if (section === stopAt) return { t, finished: false };
       const reading = between(6, 35) * MINUTE;
       t += reading;
-      if (t >= now) break;
+      if (t >= now) return { t, finished: false };
       await emit(
         lessonStatement({
-          ...common(t),
+          ...common(actor, t),
           section,
           title: `${section}`,
           verb: "completed",
@@ -162,88 +202,86 @@ export async function generateHistory(
         }),
         platform,
       );
-      const items = bySection.get(section) ?? [];
       // The practice quiz, and for a third of learners a second go at once.
-      for (let run = 0; run < (random() < 0.35 ? 2 : 1) && items.length > 0; run++) {
-        const registration = randomUUID();
-        const started = t;
-        let right = 0;
-        for (const item of items) {
-          t += between(20, 90) * 1000;
-          const answer = practiceAnswer(item, theta + run * 0.4, random);
-          if (answer.success) right++;
-          const s = answeredStatement({
-            ...common(t),
-            registration,
-            item,
-            ...("decisions" in answer
-              ? { decisions: answer.decisions }
-              : { chosen: answer.chosen }),
-            success: answer.success,
-          });
-          await emit(s, platform);
-        }
-        await emit(
-          quizCompletedStatement({
-            ...common(t),
-            registration,
-            section,
-            correct: right,
-            total: items.length,
-            durationMs: t - started,
-          }),
-          platform,
-        );
-      }
+      t = await practise(actor, section, t, theta);
+      if (random() < 0.35) t = await practise(actor, section, t, theta + 0.4);
       t += between(0.1, 3) ** 1.5 * DAY;
     }
-    if (!finishes || pool.length === 0) continue;
+    return { t, finished: true };
+  };
 
-    // The exam after onboarding, then once a year.
-    let examAt = t + between(1, 14) * DAY;
-    let failures = 0;
+  /** One exam attempt at `startedAt`, graded by the real keys; null if it would end after now. */
+  const sit = async (person: Person, actor: object, startedAt: number, ability: number) => {
+    const drawn = drawItems(pool, blueprint, o.banks.clauseCounts, random);
+    const closedAt = startedAt + between(6, Math.min(28, blueprint.timeLimitMinutes)) * MINUTE;
+    if (closedAt >= now) return null;
+    const answers: Record<string, string[]> = {};
+    for (const item of drawn)
+      answers[item.id] = examAnswer(item, o.banks.difficulty.get(item.id) ?? 2, ability, random);
+    const attempt: Attempt = {
+      id: randomUUID(),
+      learnerId: person.personnelNumber,
+      startedAt,
+      deadline: startedAt + blueprint.timeLimitMinutes * MINUTE,
+      items: drawn.map((i) => ({
+        itemId: i.id,
+        optionOrder: shuffle(
+          i.options.map((x) => x.id),
+          random,
+        ),
+      })),
+      answers,
+      submittedAt: closedAt,
+    };
+    const result = grade(attempt, poolById, blueprint.passMark);
+    const ctx = { origin: o.origin, actor, attempt };
+    await emit(initializedStatement(ctx), examService);
+    for (const s of resultStatements(ctx, result, closedAt, blueprint.passMark))
+      await emit(s, examService);
+    return { closedAt, passed: result.passed };
+  };
+
+  for (const person of people) {
+    const theta = gauss();
+    const actor = learnerActor(person, o.origin);
+    let examAt: number;
     let ability = theta;
-    while (examAt < now) {
-      const drawn = drawItems(pool, blueprint, o.banks.clauseCounts, random);
-      const startedAt = examAt;
-      const closedAt = startedAt + between(6, Math.min(28, blueprint.timeLimitMinutes)) * MINUTE;
-      if (closedAt >= now) break;
-      const answers: Record<string, string[]> = {};
-      for (const item of drawn)
-        answers[item.id] = examAnswer(item, o.banks.difficulty.get(item.id) ?? 2, ability, random);
-      const attempt: Attempt = {
-        id: randomUUID(),
-        learnerId: person.personnelNumber,
-        startedAt,
-        deadline: startedAt + blueprint.timeLimitMinutes * MINUTE,
-        items: drawn.map((i) => ({
-          itemId: i.id,
-          optionOrder: shuffle(
-            i.options.map((x) => x.id),
-            random,
-          ),
-        })),
-        answers,
-        submittedAt: closedAt,
-      };
-      const result = grade(attempt, poolById, blueprint.passMark);
-      const ctx = { origin: o.origin, actor, attempt };
-      await emit(initializedStatement(ctx), examService);
-      for (const s of resultStatements(ctx, result, closedAt, blueprint.passMark))
-        await emit(s, examService);
-      if (result.passed) {
+    const recruit = random() < RECRUITS;
+    if (recruit) {
+      // A recruit onboards during the period, then takes the exam.
+      const started = await onboard(actor, now - span * random(), theta);
+      if (!started.finished) continue;
+      examAt = started.t + between(1, 14) * DAY;
+      ability += 0.3;
+    } else {
+      // Serving staff finished the course before the period; their pass falls due during it.
+      examAt = now - span + random() * Math.min(span, blueprint.validityDays * DAY);
+    }
+    let failures = 0;
+    while (examAt < now && pool.length > 0) {
+      // Some refresh a few sections with the practice quiz in the week before.
+      if (!recruit && failures === 0 && random() < 0.3) {
+        let t = examAt - between(1, 7) * DAY;
+        for (let k = 0; k < 1 + Math.floor(random() * 3); k++)
+          t =
+            (await practise(actor, 1 + Math.floor(random() * 11), t, ability)) +
+            between(1, 20) * MINUTE;
+      }
+      const outcome = await sit(person, actor, examAt, ability);
+      if (!outcome) break;
+      if (outcome.passed) {
         failures = 0;
         const roll = random();
         // On time (within the due-soon window), late by up to two months, or not at all.
-        const due = closedAt + blueprint.validityDays * DAY;
-        if (roll < 0.05) break;
+        const due = outcome.closedAt + blueprint.validityDays * DAY;
+        if (roll < 0.1) break;
         examAt =
-          roll < 0.8 ? due - between(1, blueprint.dueSoonDays) * DAY : due + between(3, 60) * DAY;
+          roll < 0.75 ? due - between(1, blueprint.dueSoonDays) * DAY : due + between(3, 60) * DAY;
       } else {
         failures++;
         ability += 0.35; // the clauses to review were read
         examAt =
-          closedAt +
+          outcome.closedAt +
           blueprint.cooldownHours * 3_600_000 +
           between(0.2, failures > 2 ? 40 : 6) * DAY;
       }

@@ -86,6 +86,9 @@ export function practiceAnswer(item: QuizItem, theta: number, random: () => numb
   return { chosen, success };
 }
 
+/** How much better people do in the exam than in practice: they prepare for it. */
+export const EXAM_PREPARATION = 1;
+
 /** An exam answer (option ids of the pool item), sometimes none at all. */
 export function examAnswer(
   item: ExamPoolItem,
@@ -94,6 +97,6 @@ export function examAnswer(
   random: () => number,
 ) {
   if (random() < 0.015) return [];
-  const p = probabilityRight(theta, itemParameters(item.id, difficulty));
+  const p = probabilityRight(theta + EXAM_PREPARATION, itemParameters(item.id, difficulty));
   return chooseOptions(item.options, random() < p, random);
 }

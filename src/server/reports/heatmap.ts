@@ -126,18 +126,25 @@ export async function unitSections(
      GROUP BY u.unit_code, a.kind, a.section`,
     [...s.params, ...p.params],
   );
-  const units = new Map<string, UnitSections>();
+  // Every unit in scope has its row, answered or not.
+  const units = new Map<string, UnitSections>(
+    [...new Set(f.units)].map((unit) => [
+      unit,
+      {
+        unit,
+        unitName: names.get(unit) ?? unit,
+        sections: Array.from({ length: 11 }, (_, i) => ({
+          section: i + 1,
+          practice: counts(),
+          exam: counts(),
+        })),
+      },
+    ]),
+  );
   for (const r of rows) {
     const unit = String(r.unit);
-    const entry = units.get(unit) ?? {
-      unit,
-      unitName: names.get(unit) ?? unit,
-      sections: Array.from({ length: 11 }, (_, i) => ({
-        section: i + 1,
-        practice: counts(),
-        exam: counts(),
-      })),
-    };
+    const entry = units.get(unit);
+    if (!entry) continue;
     const target = entry.sections[num(r.section) - 1];
     if (target) {
       target[r.kind === "exam-item" ? "exam" : "practice"] = {
@@ -147,7 +154,6 @@ export async function unitSections(
         firstWrong: num(r.first_wrong),
       };
     }
-    units.set(unit, entry);
   }
   return [...units.values()].sort((a, b) => a.unit.localeCompare(b.unit));
 }

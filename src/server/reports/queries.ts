@@ -80,9 +80,9 @@ export async function overview(
   );
   const by = <T extends { unit?: SqlValue }>(rows: T[], unit: string) =>
     rows.find((r) => r.unit === unit);
-  return learners.map((row) => {
-    const unit = String(row.unit);
-    const n = num(row.n);
+  // Every unit in scope has its row, also one whose people are all filtered out (zeros).
+  return [...new Set(f.units)].sort().map((unit) => {
+    const n = num(by(learners, unit)?.n);
     const exam = by(exams, unit);
     const attempts = num(exam?.attempts);
     const completed = Array.from({ length: 11 }, (_, i) =>

@@ -140,8 +140,10 @@ describe("demo history generator", () => {
         firstExam.set(who(s), Math.min(firstExam.get(who(s)) ?? Number.POSITIVE_INFINITY, t));
     }
     expect(firstExam.size).toBeGreaterThan(LEARNERS * 0.6);
-    for (const [person, t] of firstExam)
-      expect(t, person).toBeGreaterThan(lastLesson.get(person) ?? Number.POSITIVE_INFINITY);
+    const recruits = [...firstExam].filter(([person]) => lastLesson.has(person));
+    expect(recruits.length).toBeGreaterThan(LEARNERS * 0.2);
+    for (const [person, t] of recruits)
+      expect(t, person).toBeGreaterThan(lastLesson.get(person) ?? 0);
   });
 
   it("leaves a realistic share overdue and a spread of course completion", async () => {
@@ -153,12 +155,19 @@ describe("demo history generator", () => {
     expect(overdue.length / LEARNERS).toBeLessThanOrEqual(0.2);
     expect(due.rows.some((r) => r.status === "due-soon")).toBe(true);
     const rows = await overview(sql, scope);
+    // Recruits onboard during the period; most of them finish, some stop part way.
     const completed = rows.reduce((s, r) => s + r.courseCompleted, 0);
-    expect(completed / LEARNERS).toBeGreaterThan(0.6);
-    expect(completed / LEARNERS).toBeLessThan(0.97);
-    const lesson11 = rows.reduce((s, r) => s + (r.lessonCompleted[10] ?? 0), 0);
     const lesson1 = rows.reduce((s, r) => s + (r.lessonCompleted[0] ?? 0), 0);
+    const lesson11 = rows.reduce((s, r) => s + (r.lessonCompleted[10] ?? 0), 0);
+    expect(lesson1 / LEARNERS).toBeGreaterThan(0.2);
+    expect(lesson1 / LEARNERS).toBeLessThan(0.6);
+    expect(completed / lesson1).toBeGreaterThan(0.6);
+    expect(completed / lesson1).toBeLessThan(0.97);
     expect(lesson1).toBeGreaterThan(lesson11);
+    const attempts = rows.reduce((s, r) => s + r.examAttempts, 0);
+    const passed = rows.reduce((s, r) => s + (r.examPassRate ?? 0) * r.examAttempts, 0);
+    expect(passed / attempts).toBeGreaterThan(0.5);
+    expect(passed / attempts).toBeLessThan(0.9);
   });
 
   it("gives item statistics the spread of a real pool", async () => {
@@ -169,7 +178,7 @@ describe("demo history generator", () => {
     const positive = judged.filter((i) => (i.discrimination ?? 0) > 0).length;
     expect(positive / judged.length).toBeGreaterThan(0.8);
     const facility = judged.map((i) => i.facility);
-    expect(Math.min(...facility)).toBeLessThan(0.6);
+    expect(Math.min(...facility)).toBeLessThan(0.7);
     expect(Math.max(...facility)).toBeGreaterThan(0.85);
   });
 });

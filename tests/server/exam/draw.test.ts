@@ -25,6 +25,7 @@ describe("parseBlueprint", () => {
       passMark: 0.8,
       cooldownHours: 24,
       validityDays: 365,
+      dueSoonDays: 30,
     });
   });
 

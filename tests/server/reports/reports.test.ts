@@ -5,7 +5,7 @@ import { accountMigrations } from "../../../src/server/accounts/schema.ts";
 import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import type { Sql } from "../../../src/server/db/sql.ts";
-import { clauseHeatmap } from "../../../src/server/reports/heatmap.ts";
+import { clauseHeatmap, unitSections } from "../../../src/server/reports/heatmap.ts";
 import { itemAnalysis } from "../../../src/server/reports/items.ts";
 import { dueLearners, overview, stuckLearners } from "../../../src/server/reports/queries.ts";
 import { reportMigrations } from "../../../src/server/reports/schema.ts";
@@ -187,6 +187,32 @@ for (const database of databases) {
         firstWrong: 2,
         learners: 4,
       });
+    });
+
+    it("compares units by section, every unit in scope with its row", async () => {
+      const units = await unitSections(sql, { ...scope, units: ["U", "X"] });
+      expect(units.map((u) => u.unit)).toEqual(["U", "X"]);
+      const [u, x] = units;
+      expect(u?.sections[1]).toEqual({
+        section: 2,
+        practice: { answers: 3, wrong: 1, firstAnswers: 2, firstWrong: 1 },
+        exam: { answers: 5, wrong: 1, firstAnswers: 4, firstWrong: 1 },
+      });
+      expect(u?.sections[2]?.exam).toEqual({
+        answers: 5,
+        wrong: 3,
+        firstAnswers: 4,
+        firstWrong: 2,
+      });
+      expect(x?.sections[1]?.exam).toEqual({
+        answers: 1,
+        wrong: 1,
+        firstAnswers: 1,
+        firstWrong: 1,
+      });
+      const empty = await unitSections(sql, { ...scope, units: ["U", "Z"] });
+      expect(empty.map((e) => e.unit)).toEqual(["U", "Z"]);
+      expect(empty[1]?.sections.every((s) => s.practice.answers + s.exam.answers === 0)).toBe(true);
     });
 
     it("monthly trends fill every month of the range, in the reports' time zone", async () => {
