@@ -12,7 +12,7 @@ import type {
 } from "../../lib/reports/types.ts";
 import type { Section } from "../../lib/standards/parse.ts";
 import type { Sql, SqlValue } from "../db/sql.ts";
-import { clauseScope, eventScope, people, type ReportFilter } from "./scope.ts";
+import { eventScope, people, type ReportFilter, rowScope } from "./scope.ts";
 
 const num = (v: SqlValue | undefined) => (v === null || v === undefined ? 0 : Number(v));
 const empty = (): HeatCounts => ({
@@ -29,12 +29,21 @@ export function clauseOrder(a: string, b: string): number {
   return (as ?? 0) - (bs ?? 0) || (ai ?? 0) - (bi ?? 0);
 }
 
-export async function clauseHeatmap(sql: Sql, f: ReportFilter): Promise<ClauseHeat[]> {
-  const s = clauseScope(f);
+export async function clauseHeatmap(
+  sql: Sql,
+  f: ReportFilter,
+  /** Which equivalent scope form to use; "auto" picks the cheaper one (tests pin each). */
+  form: "auto" | "inside" | "outside" = "auto",
+): Promise<ClauseHeat[]> {
+  const s = await rowScope(sql, f, "clauses", form);
+  // Without a date range, a person's first row per clause carries a flag, and summing it counts
+  // the learners (a COUNT(DISTINCT) costs more than the rest of the query); within a range only
+  // a COUNT(DISTINCT) says who answered in it.
+  const learners = f.from || f.to ? "COUNT(DISTINCT e.person)" : "SUM(e.new_learner)";
   const rows = await sql.all(
     `SELECT e.clause, e.exam, COUNT(*) AS answers, SUM(1 - e.success) AS wrong,
             SUM(e.first_try) AS first_answers, SUM(e.first_try * (1 - e.success)) AS first_wrong,
-            COUNT(DISTINCT e.person) AS learners
+            ${learners} AS learners
      FROM learning_event_clauses e WHERE ${s.where}
      GROUP BY e.clause, e.exam`,
     s.params,
@@ -72,7 +81,7 @@ export async function clauseDetail(
   const section = sections.find((s) => s.clauses.some((c) => c.id === clause));
   const text = section?.clauses.find((c) => c.id === clause);
   if (!section || !text) return null;
-  const s = clauseScope(f);
+  const s = await rowScope(sql, f, "clauses");
   const rows = await sql.all(
     `SELECT e.item_id, e.exam, COUNT(*) AS answers, SUM(e.success) AS correct,
             SUM(e.first_try) AS first_answers, SUM(e.first_try * e.success) AS first_correct
@@ -109,6 +118,7 @@ export async function unitSections(
   f: ReportFilter,
   names: ReadonlyMap<string, string> = new Map(),
 ): Promise<UnitSections[]> {
+  // Probing the (kind, person, …) index person by person beats testing every row here.
   const s = eventScope(f);
   const p = people(f);
   const rows = await sql.all(

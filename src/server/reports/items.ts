@@ -10,12 +10,12 @@
 // By default only each learner's first attempt of a certification cycle counts (Moodle's
 // default: later attempts build on the earlier ones and break the assumptions of item
 // analysis); `attempts = "all"` counts every attempt as if by a different person.
-// SQL does the set work (one window over the attempt, one GROUP BY); what comes back is a
-// histogram per item of (x, X, response), a few thousand rows whatever the history's size.
+// SQL does the set work (one GROUP BY along an index); what comes back is a histogram per item
+// of (x, X, response), a few thousand rows whatever the history's size.
 import type { ItemFlag, ItemOption, ItemReport, ItemStatistics } from "../../lib/reports/types.ts";
 import type { Sql } from "../db/sql.ts";
 import type { ExamPoolItem } from "../exam/attempt.ts";
-import { eventScope, type ReportFilter } from "./scope.ts";
+import { type ReportFilter, rowScope } from "./scope.ts";
 
 export const FACILITY_EASY = 0.9;
 export const FACILITY_HARD = 0.3;
@@ -93,22 +93,21 @@ export async function itemAnalysis(
   options: { attempts?: "first" | "all"; pool?: readonly ExamPoolItem[] } = {},
 ): Promise<ItemReport> {
   const attempts = options.attempts ?? "first";
-  const s = eventScope(f);
+  const s = await rowScope(sql, f, "events");
   const first = attempts === "first" ? " AND e.attempt = 1" : "";
+  // Each answer carries its attempt's score on the other items (`rest`, see store.ts), and the
+  // index is ordered by item, score and rest: this groups as it scans, with no window or sort.
   const rows = await sql.all<{
     item_id: string;
-    section: number;
-    x: number;
+    x: number | null;
     y: number;
-    response: string;
+    response: string | null;
     n: number;
   }>(
-    `SELECT a.item_id, MIN(a.section) AS section, a.x, a.total - a.x AS y, a.response, COUNT(*) AS n FROM (
-       SELECT e.item_id, e.section, COALESCE(e.success, 0) AS x, COALESCE(e.response, '') AS response,
-              SUM(COALESCE(e.success, 0)) OVER (PARTITION BY e.registration) AS total
-       FROM learning_events e
-       WHERE e.kind = 'exam-item' AND e.verb = 'answered'${first} AND ${s.where}
-     ) a GROUP BY a.item_id, a.x, a.total - a.x, a.response`,
+    `SELECT e.item_id, e.success AS x, e.rest AS y, e.response, COUNT(*) AS n
+     FROM learning_events e
+     WHERE e.kind = 'exam-item' AND e.verb = 'answered' AND e.rest IS NOT NULL${first} AND ${s.where}
+     GROUP BY e.item_id, e.success, e.rest, e.response`,
     s.params,
   );
   const counted = await sql.get<{ n: number }>(
@@ -119,11 +118,12 @@ export async function itemAnalysis(
   const pool = new Map((options.pool ?? []).map((i) => [i.id, i]));
   const cells = new Map<string, { section: number; cells: Cell[] }>();
   for (const r of rows) {
-    const entry = cells.get(r.item_id) ?? { section: Number(r.section), cells: [] };
+    // Item ids carry their section: x05-… is section 5.
+    const entry = cells.get(r.item_id) ?? { section: Number(r.item_id.slice(1, 3)), cells: [] };
     entry.cells.push({
-      x: Number(r.x),
+      x: Number(r.x ?? 0),
       y: Number(r.y),
-      response: String(r.response),
+      response: r.response ?? "",
       n: Number(r.n),
     });
     cells.set(r.item_id, entry);

@@ -1,7 +1,7 @@
 // What a report may count: the people of the officer's units (and role) and the date range,
 // as SQL fragments. Every query of the dashboard is built from these, so no figure can reach
 // outside the officer's units.
-import type { SqlValue } from "../db/sql.ts";
+import type { Sql, SqlValue } from "../db/sql.ts";
 
 export interface ReportFilter {
   units: readonly string[];
@@ -60,16 +60,34 @@ export function eventScope(f: ReportFilter): Fragment {
 }
 
 /**
- * Clause rows (`learning_event_clauses e`, integer person keys) of the people in scope, within
- * the date range. The unary `+` keeps SQLite from turning the membership test into index
- * probes per person and value (a skip-scan that took seconds): it scans the covering index
- * once and tests each row against the small in-memory list of the people in scope.
+ * The scope for a query that tests every row of a large table, in the cheaper of two equivalent
+ * forms. When most people with rows are in scope (an officer of a whole department), "not one of
+ * the few people outside it" lets SQLite turn rows away with a Bloom filter of a short list;
+ * otherwise "one of the people inside it". People with rows but no user row are outside every
+ * scope either way. The unary `+` keeps SQLite from probing an index per person and value.
  */
-export function clauseScope(f: ReportFilter): Fragment {
+export async function rowScope(
+  sql: Sql,
+  f: ReportFilter,
+  table: "events" | "clauses",
+  form: "auto" | "inside" | "outside" = "auto",
+): Promise<Fragment> {
   const p = people(f);
   const t = period(f);
-  return {
-    where: `+e.person IN (SELECT r.id FROM report_people r JOIN users u ON u.personnel_number = r.personnel_number WHERE ${p.where})${t.where}`,
-    params: [...p.params, ...t.params],
-  };
+  const inScope = `SELECT u.personnel_number FROM users u WHERE ${p.where}`;
+  let outside = form === "outside";
+  if (form === "auto") {
+    const counts = await sql.get<{ total: number; inside: number }>(
+      `SELECT COUNT(*) AS total, SUM(CASE WHEN r.personnel_number IN (${inScope}) THEN 1 ELSE 0 END) AS inside FROM report_people r`,
+      p.params,
+    );
+    outside = Number(counts?.inside ?? 0) * 2 > Number(counts?.total ?? 0);
+  }
+  const key = table === "events" ? "r.personnel_number" : "r.id";
+  const plus = sql.dialect === "sqlite" ? "+" : "";
+  const column = `${plus}${table === "events" ? "e.personnel_number" : "e.person"}`;
+  const where = outside
+    ? `${column} NOT IN (SELECT ${key} FROM report_people r WHERE r.personnel_number NOT IN (${inScope}))`
+    : `${column} IN (SELECT ${key} FROM report_people r WHERE r.personnel_number IN (${inScope}))`;
+  return { where: `${where}${t.where}`, params: [...p.params, ...t.params] };
 }

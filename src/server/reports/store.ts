@@ -26,7 +26,7 @@ export function projectionHook(origin: string): InsertHook {
   };
 }
 
-type Attempted = EventRow & { attempt: number | null };
+type Attempted = EventRow & { attempt: number | null; rest: number | null };
 
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 const CHUNK = 500;
@@ -112,6 +112,68 @@ async function examOrdinals(tx: Sql, rows: Attempted[]): Promise<void> {
   }
 }
 
+/**
+ * Exam answers: the attempt's score on its other items (Moodle's "rest of the test"). The exam
+ * service stores an attempt's answers together; should they come in pieces (a rebuild's pages),
+ * the answers stored earlier are brought up to date. Returns those registrations' totals.
+ */
+async function restScores(tx: Sql, rows: Attempted[]): Promise<Map<string, number>> {
+  const answers = rows.filter(
+    (r) => r.kind === "exam-item" && r.verb === "answered" && r.registration !== null,
+  );
+  if (answers.length === 0) return new Map();
+  const registrations = [...new Set(answers.map((r) => r.registration ?? ""))];
+  const people = [...new Set(answers.map((r) => r.personnelNumber))];
+  const prior = await chunked(registrations, (chunk) =>
+    tx.all<{ registration: string; s: number }>(
+      `SELECT registration, SUM(COALESCE(success, 0)) AS s FROM learning_events
+       WHERE personnel_number IN (${marks(people.length)}) AND kind = 'exam-item' AND verb = 'answered'
+         AND registration IN (${marks(chunk.length)})
+       GROUP BY registration`,
+      [...people, ...chunk],
+    ),
+  );
+  const totals = new Map(prior.map((p) => [p.registration, Number(p.s)]));
+  const earlier = new Set(totals.keys());
+  for (const r of answers)
+    totals.set(r.registration ?? "", (totals.get(r.registration ?? "") ?? 0) + (r.success ?? 0));
+  for (const r of answers) r.rest = (totals.get(r.registration ?? "") ?? 0) - (r.success ?? 0);
+  return new Map([...totals].filter(([registration]) => earlier.has(registration)));
+}
+
+/** Clause rows: is this the person's first answer on the clause (practice or exam apart)? */
+async function newLearners(
+  tx: Sql,
+  rows: { clause: string; exam: number; person: number; ts: string }[],
+): Promise<boolean[]> {
+  const clauses = [...new Set(rows.map((r) => r.clause))];
+  const people = [...new Set(rows.map((r) => r.person))];
+  const known = new Set<string>();
+  for (let i = 0; i < people.length; i += CHUNK) {
+    const chunk = people.slice(i, i + CHUNK);
+    const found = await tx.all<{ clause: string; exam: number; person: number }>(
+      `SELECT DISTINCT clause, exam, person FROM learning_event_clauses
+       WHERE clause IN (${marks(clauses.length)}) AND exam IN (0, 1) AND person IN (${marks(chunk.length)})`,
+      [...clauses, ...chunk],
+    );
+    for (const f of found) known.add(`${f.clause}|${Number(f.exam)}|${Number(f.person)}`);
+  }
+  const order = rows
+    .map((_, i) => i)
+    .sort((a, b) => (rows[a]?.ts ?? "").localeCompare(rows[b]?.ts ?? ""));
+  const flags = rows.map(() => false);
+  for (const i of order) {
+    const r = rows[i];
+    if (!r) continue;
+    const key = `${r.clause}|${r.exam}|${r.person}`;
+    if (!known.has(key)) {
+      known.add(key);
+      flags[i] = true;
+    }
+  }
+  return flags;
+}
+
 export class ReportProjection {
   readonly sql: Sql;
   readonly origin: string;
@@ -128,7 +190,7 @@ export class ReportProjection {
       const row = projectStatement(s, this.origin);
       if (row && !seen.has(row.statementId)) {
         seen.add(row.statementId);
-        rows.push({ ...row, attempt: null });
+        rows.push({ ...row, attempt: null, rest: null });
       }
     }
     if (rows.length === 0) return 0;
@@ -150,10 +212,11 @@ export class ReportProjection {
       if (fresh.length === 0) return;
       await practiceOrdinals(tx, fresh);
       await examOrdinals(tx, fresh);
+      const updated = await restScores(tx, fresh);
       // Multi-row inserts: on PostgreSQL a batch then costs a few round trips, not one per row.
       await insertMany(
         tx,
-        "INSERT INTO learning_events (statement_id, personnel_number, verb, kind, section, item_id, registration, success, scaled, response, duration_ms, attempt, ts)",
+        "INSERT INTO learning_events (statement_id, personnel_number, verb, kind, section, item_id, registration, success, scaled, response, duration_ms, attempt, rest, ts)",
         " ON CONFLICT (statement_id) DO NOTHING",
         fresh.map((r) => [
           r.statementId,
@@ -168,9 +231,16 @@ export class ReportProjection {
           r.response,
           r.durationMs,
           r.attempt,
+          r.rest,
           r.timestamp,
         ]),
       );
+      for (const [registration, total] of updated) {
+        await tx.run(
+          "UPDATE learning_events SET rest = ? - COALESCE(success, 0) WHERE kind = 'exam-item' AND registration = ?",
+          [total, registration],
+        );
+      }
       const people = [...new Set(fresh.map((r) => r.personnelNumber))];
       await insertMany(
         tx,
@@ -196,22 +266,34 @@ export class ReportProjection {
           )
         ).map((p) => [p.personnel_number, Number(p.id)]),
       );
+      const clauseRows = answers.flatMap((r) =>
+        r.clauses.map((clause) => ({
+          statementId: r.statementId,
+          clause,
+          person: ids.get(r.personnelNumber) ?? 0,
+          exam: r.kind === "exam-item" ? 1 : 0,
+          itemId: r.itemId ?? "",
+          success: r.success ?? 0,
+          firstTry: r.attempt === 1 ? 1 : 0,
+          ts: r.timestamp,
+        })),
+      );
+      const isNew = await newLearners(tx, clauseRows);
       await insertMany(
         tx,
-        "INSERT INTO learning_event_clauses (statement_id, clause, person, exam, item_id, success, first_try, ts)",
+        "INSERT INTO learning_event_clauses (statement_id, clause, person, exam, item_id, success, first_try, new_learner, ts)",
         " ON CONFLICT (statement_id, clause) DO NOTHING",
-        answers.flatMap((r) =>
-          r.clauses.map((clause): SqlValue[] => [
-            r.statementId,
-            clause,
-            ids.get(r.personnelNumber) ?? 0,
-            r.kind === "exam-item" ? 1 : 0,
-            r.itemId ?? "",
-            r.success,
-            r.attempt === 1 ? 1 : 0,
-            r.timestamp,
-          ]),
-        ),
+        clauseRows.map((c, i): SqlValue[] => [
+          c.statementId,
+          c.clause,
+          c.person,
+          c.exam,
+          c.itemId,
+          c.success,
+          c.firstTry,
+          isNew[i] ? 1 : 0,
+          c.ts,
+        ]),
       );
     });
     return rows.length;

@@ -86,9 +86,24 @@ for (const database of databases) {
       ]);
     });
 
+    it("counts the same rows in both scope forms, and the same learners with or without a range", async () => {
+      for (const f of [
+        { units: ["U"], role: "learner" as const, now: NOW },
+        { units: ["U", "X"], now: NOW },
+        { units: ["X"], now: NOW },
+      ]) {
+        const inside = await clauseHeatmap(sql, f, "inside");
+        expect(await clauseHeatmap(sql, f, "outside")).toEqual(inside);
+        const wide = { ...f, from: "2020-01-01T00:00:00.000Z", to: "2030-01-01T00:00:00.000Z" };
+        expect(await clauseHeatmap(sql, wide, "inside")).toEqual(inside);
+      }
+    });
+
     it("counts nobody for a unit without people", async () => {
-      expect(await clauseHeatmap(sql, { units: ["none"], now: NOW })).toEqual([]);
-      expect(await clauseHeatmap(sql, { units: [], now: NOW })).toEqual([]);
+      for (const form of ["inside", "outside"] as const) {
+        expect(await clauseHeatmap(sql, { units: ["none"], now: NOW }, form)).toEqual([]);
+        expect(await clauseHeatmap(sql, { units: [], now: NOW }, form)).toEqual([]);
+      }
     });
   });
 }

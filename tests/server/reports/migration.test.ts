@@ -8,6 +8,7 @@ import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { lrsMigrations } from "../../../src/server/lrs/schema.ts";
 import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
+import { itemAnalysis } from "../../../src/server/reports/items.ts";
 import { overview, stuckLearners } from "../../../src/server/reports/queries.ts";
 import { projectionState, rebuildProjection } from "../../../src/server/reports/rebuild.ts";
 import { reportMigrations } from "../../../src/server/reports/schema.ts";
@@ -87,6 +88,10 @@ for (const database of databases) {
         const [u] = await overview(sql, scope);
         expect(u).toMatchObject({ learners: 4, examAttempts: 5, examPassRate: 0.4, overdue: 2 });
         expect((await stuckLearners(sql, scope)).rows).toEqual([]);
+        // Pages of 7 split attempts apart; each answer still gets its whole attempt's rest score.
+        const items = await itemAnalysis(sql, scope);
+        const i1 = items.items.find((i) => i.itemId === "x02-i1");
+        expect(i1?.discrimination).toBeCloseTo(1 / 3, 9);
         // The rebuild gives the attempt numbers a live projection gives: L3's retake is the 2nd.
         const attempts = await sql.all<{ attempt: number }>(
           "SELECT DISTINCT attempt FROM learning_events WHERE personnel_number = 'L3' AND kind = 'exam' ORDER BY attempt",
