@@ -107,7 +107,7 @@ export default function ReportsApp({ strings: s, lang, prefix, signInUrl, sectio
       <div class="reports">
         {meta?.stale && (
           <p class="notice" role="status">
-            {s.stale} {meta.stale}
+            {s.stale}
           </p>
         )}
         <form class="report-filters no-print" onSubmit={(e) => e.preventDefault()}>

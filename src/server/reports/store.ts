@@ -18,7 +18,8 @@ import { type EventRow, projectStatement } from "./projection.ts";
 export function projectionHook(origin: string): InsertHook {
   return async (tx: Sql, stored: readonly Statement[]) => {
     const projection = new ReportProjection(tx, origin);
-    await projection.ingest(stored as unknown as Record<string, unknown>[]);
+    // The store hands over only statements it has just stored: none can be projected already.
+    await projection.ingest(stored as unknown as Record<string, unknown>[], true);
     const voided = stored
       .filter((s) => s.verb.id === VOIDED_VERB)
       .map((s) => String((s.object as { id?: string }).id));
@@ -183,7 +184,7 @@ export class ReportProjection {
     this.origin = origin;
   }
 
-  async ingest(statements: readonly Record<string, unknown>[]): Promise<number> {
+  async ingest(statements: readonly Record<string, unknown>[], allNew = false): Promise<number> {
     const seen = new Set<string>();
     const rows: Attempted[] = [];
     for (const s of statements) {
@@ -197,15 +198,16 @@ export class ReportProjection {
     await this.sql.transaction(async (tx) => {
       // A resend must not count again: drop the rows that are already projected.
       const known = new Set(
-        (
-          await chunked(
-            rows.map((r) => r.statementId),
-            (chunk) =>
-              tx.all<{ statement_id: string }>(
-                `SELECT statement_id FROM learning_events WHERE statement_id IN (${marks(chunk.length)})`,
-                chunk,
-              ),
-          )
+        (allNew
+          ? []
+          : await chunked(
+              rows.map((r) => r.statementId),
+              (chunk) =>
+                tx.all<{ statement_id: string }>(
+                  `SELECT statement_id FROM learning_events WHERE statement_id IN (${marks(chunk.length)})`,
+                  chunk,
+                ),
+            )
         ).map((r) => r.statement_id),
       );
       const fresh = rows.filter((r) => !known.has(r.statementId));
