@@ -1,43 +1,18 @@
 // Report figures against a small history computed by hand (fixture.ts), on both databases.
 // The read-only checks share one database; the test that changes data has its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
-import { migrate } from "../../../src/server/db/migrate.ts";
 import type { Sql } from "../../../src/server/db/sql.ts";
 import { clauseHeatmap, unitSections } from "../../../src/server/reports/heatmap.ts";
 import { itemAnalysis } from "../../../src/server/reports/items.ts";
 import { dueLearners, overview, stuckLearners } from "../../../src/server/reports/queries.ts";
-import { reportMigrations } from "../../../src/server/reports/schema.ts";
 import { ReportProjection } from "../../../src/server/reports/store.ts";
 import { transcript } from "../../../src/server/reports/transcript.ts";
 import { monthlyTrends } from "../../../src/server/reports/trends.ts";
-import { databases, type TestDatabase } from "../helpers/databases.ts";
+import { databases } from "../helpers/databases.ts";
 import { history, NOW, ORIGIN, poison } from "./fixture.ts";
+import { load } from "./load.ts";
 
 const DAY = 86_400_000;
-
-async function load(database: TestDatabase) {
-  const db = await database.open();
-  await migrate(db.sql, "accounts", accountMigrations);
-  await migrate(db.sql, "reports", reportMigrations);
-  const accounts = new AccountStore(db.sql);
-  await accounts.addUnit({ code: "U", name: "Unit U", parentCode: null });
-  await accounts.addUnit({ code: "X", name: "Unit X", parentCode: null });
-  await accounts.createUsers(
-    ["L1", "L2", "L3", "L4", "L5", "OFF"].map((n) => ({
-      personnelNumber: n,
-      fullName: `Person ${n}`,
-      unitCode: n === "L5" ? "X" : "U",
-      role: n === "OFF" ? ("officer" as const) : ("learner" as const),
-      email: n === "L2" ? "l2@police.kz" : null,
-      passwordHash: "x",
-      mustChangePassword: false,
-    })),
-    NOW,
-  );
-  return db;
-}
 
 for (const database of databases) {
   describe(`reports on ${database.name} (hand-computed fixture)`, () => {
@@ -308,25 +283,6 @@ for (const database of databases) {
         from: new Date(NOW.getTime() - 29 * DAY).toISOString(),
       });
       expect(lately.exams.map((e) => e.attempt)).toEqual([2]);
-    });
-  });
-
-  describe(`voiding on ${database.name}`, () => {
-    it("forgets voided statements", async () => {
-      const { sql, close } = await load(database);
-      try {
-        const projection = new ReportProjection(sql, ORIGIN);
-        await projection.ingest(history());
-        const scope = { units: ["U"], role: "learner" as const, now: NOW };
-        expect((await stuckLearners(sql, scope)).total).toBe(1);
-        const [row] = await sql.all<{ statement_id: string }>(
-          "SELECT statement_id FROM learning_events WHERE personnel_number = 'L3' AND kind = 'lesson'",
-        );
-        await projection.forget([row?.statement_id ?? ""]);
-        expect((await stuckLearners(sql, scope)).rows).toEqual([]);
-      } finally {
-        await close();
-      }
     });
   });
 }
