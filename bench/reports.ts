@@ -1,4 +1,4 @@
-// Report timings over a large synthetic history (default 10,000 learners, ~1,000,000
+// Report timings over a large synthetic history (default 10,000 learners, ~1,200,000
 // statements, written through the LRS store with the real banks) on SQLite and/or PostgreSQL.
 // Usage:
 //   node bench/reports.ts [--backend sqlite|postgres|both] [--learners 10000] [--months 24]

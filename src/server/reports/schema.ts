@@ -78,8 +78,8 @@ export const reportMigrations: Migration[] = [
   {
     // Attempt numbers (first attempts, as Moodle's statistics default to), exam rows only from
     // the exam service, each exam answer's rest-of-attempt score (item analysis without a
-    // window over every attempt), integer person keys on the clause rows and a flag on a
-    // person's first row per clause (the heatmap tests ~1.3M rows against the scope at 10,000
+    // window over every attempt), integer person keys and times on the clause rows and a
+    // flag on a person's first row per clause (the heatmap tests ~1.3M rows against the scope at 10,000
     // learners: integers compare much faster than text, and a sum is much cheaper than a
     // COUNT(DISTINCT)), and a meta table saying for which origin and version rows were built.
     version: 5,
@@ -120,10 +120,11 @@ export const reportMigrations: Migration[] = [
         success INTEGER NOT NULL,
         first_try INTEGER NOT NULL,
         new_learner INTEGER NOT NULL,
-        ts TEXT NOT NULL,
+        at BIGINT NOT NULL,
         PRIMARY KEY (statement_id, clause)
       )`,
-      "CREATE INDEX learning_event_clauses_heat ON learning_event_clauses (clause, exam, person, first_try, success, new_learner, ts, item_id)",
+      // Narrow on purpose (seconds since 1970, no item id): the heatmap reads all of it.
+      "CREATE INDEX learning_event_clauses_heat ON learning_event_clauses (clause, exam, person, first_try, success, new_learner, at)",
       "CREATE TABLE report_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
   },

@@ -34,17 +34,23 @@ export function people(f: ReportFilter): Fragment {
   };
 }
 
-/** ` AND column >= from AND column < to`, or nothing. */
-export function period(f: ReportFilter, column = "e.ts"): Fragment {
+/**
+ * ` AND column >= from AND column < to`, or nothing; `seconds` for a column of seconds since
+ * 1970 (the clause rows) instead of ISO text.
+ */
+export function period(f: ReportFilter, column = "e.ts", seconds = false): Fragment {
   const parts: string[] = [];
   const params: SqlValue[] = [];
+  // Bounds are instants; in seconds, `from` rounds up and `to` rounds up (exclusive), so a
+  // row counts exactly when its whole second lies in the range.
+  const bound = (iso: string) => (seconds ? Math.ceil(Date.parse(iso) / 1000) : iso);
   if (f.from) {
     parts.push(`${column} >= ?`);
-    params.push(f.from);
+    params.push(bound(f.from));
   }
   if (f.to) {
     parts.push(`${column} < ?`);
-    params.push(f.to);
+    params.push(bound(f.to));
   }
   return { where: parts.map((p) => ` AND ${p}`).join(""), params };
 }
@@ -73,7 +79,7 @@ export async function rowScope(
   form: "auto" | "inside" | "outside" = "auto",
 ): Promise<Fragment> {
   const p = people(f);
-  const t = period(f);
+  const t = table === "events" ? period(f) : period(f, "e.at", true);
   const inScope = `SELECT u.personnel_number FROM users u WHERE ${p.where}`;
   let outside = form === "outside";
   if (form === "auto") {

@@ -139,7 +139,7 @@ export class ReportProjection {
       const isNew = await newLearners(tx, clauseRows);
       await insertMany(
         tx,
-        "INSERT INTO learning_event_clauses (statement_id, clause, person, exam, item_id, success, first_try, new_learner, ts)",
+        "INSERT INTO learning_event_clauses (statement_id, clause, person, exam, item_id, success, first_try, new_learner, at)",
         " ON CONFLICT (statement_id, clause) DO NOTHING",
         clauseRows.map((c, i): SqlValue[] => [
           c.statementId,
@@ -150,7 +150,7 @@ export class ReportProjection {
           c.success,
           c.firstTry,
           isNew[i] ? 1 : 0,
-          c.ts,
+          Math.floor(Date.parse(c.ts) / 1000),
         ]),
       );
     });
