@@ -1,26 +1,26 @@
-// Report timings over a large synthetic history (default 10,000 learners, ~1,000,000
-// statements) on SQLite and/or PostgreSQL. Usage:
+// Report timings over a large synthetic history (default 10,000 learners, ~1,200,000
+// statements, written through the LRS store with the real banks) on SQLite and/or PostgreSQL.
+// Usage:
 //   node bench/reports.ts [--backend sqlite|postgres|both] [--learners 10000] [--months 24]
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { parseStandards } from "../src/lib/standards/parse.ts";
 import { AccountStore } from "../src/server/accounts/store.ts";
 import { openDatabase } from "../src/server/db/open.ts";
-import { generateHistory } from "../src/server/demo/generate.ts";
+import { generateHistory, loadDemoBanks } from "../src/server/demo/generate.ts";
 import { seedDemo } from "../src/server/demo/seed.ts";
+import { examBankResponses } from "../src/server/exam/bank-responses.ts";
 import { StatementStore } from "../src/server/lrs/statement-store.ts";
 import { migrateAll } from "../src/server/platform/open.ts";
-import {
-  clauseHeatmap,
-  itemAnalysis,
-  monthlyTrends,
-  transcript,
-} from "../src/server/reports/analysis.ts";
+import { loadReportBanks } from "../src/server/reports/banks.ts";
+import { clauseDetail, clauseHeatmap, unitSections } from "../src/server/reports/heatmap.ts";
+import { itemAnalysis } from "../src/server/reports/items.ts";
 import { dueLearners, overview, stuckLearners } from "../src/server/reports/queries.ts";
 import { projectionHook } from "../src/server/reports/store.ts";
+import { transcript } from "../src/server/reports/transcript.ts";
+import { monthlyTrends } from "../src/server/reports/trends.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,21 +31,8 @@ const { values } = parseArgs({
 });
 const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const origin = "https://adal.bench";
-const sections = parseStandards(readFileSync("content/standards/source.kk.txt", "utf8")).filter(
-  (s) => s.number >= 2 && s.number <= 10,
-);
-const items = (prefix: string, per: number) =>
-  sections.flatMap((s) =>
-    s.clauses
-      .slice(0, per)
-      .concat(s.clauses)
-      .slice(0, Math.max(per, s.clauses.length))
-      .map((c, i) => ({
-        id: `${prefix}${String(s.number).padStart(2, "0")}-item-${i}`,
-        section: s.number,
-        clauses: [c.id],
-      })),
-  );
+const banks = loadDemoBanks("quizzes");
+const reportBanks = loadReportBanks("quizzes");
 
 async function run(backend: "sqlite" | "postgres") {
   const dir = mkdtempSync(join(tmpdir(), "adal-reports-"));
@@ -63,16 +50,16 @@ async function run(backend: "sqlite" | "postgres") {
   const accounts = new AccountStore(db.sql);
   await seedDemo(accounts, "Bench-Password-1", new Date());
   const started = Date.now();
+  const now = new Date();
   const generated = await generateHistory(
     accounts,
-    new StatementStore(db.sql, projectionHook(origin)),
+    new StatementStore(db.sql, projectionHook(origin, examBankResponses)),
     {
       learners: Number(values.learners),
       months: Number(values.months),
       origin,
-      now: new Date(),
-      examItems: items("x", 8),
-      practiceItems: items("p", 6),
+      now,
+      banks,
       onProgress: (n) => {
         if (n % 100_000 === 0) process.stdout.write(`\r${backend}: ${n} statements…`);
       },
@@ -84,18 +71,36 @@ async function run(backend: "sqlite" | "postgres") {
   // A live PostgreSQL has statistics from autovacuum; a bulk load this fast outruns it.
   if (backend === "postgres") await db.sql.run("ANALYZE");
   const units = (await accounts.listUnits()).map((u) => u.code);
-  const filter = { units, now: new Date(), role: "learner" as const };
+  const base = {
+    units,
+    now,
+    role: "learner" as const,
+    timeZone: "Asia/Almaty",
+    validityDays: 365,
+    dueSoonDays: 30,
+  };
+  const year = { ...base, from: new Date(now.getTime() - 365 * 86_400_000).toISOString() };
+  const one = { ...base, units: units.slice(1, 2) };
   const someone =
-    (await accounts.allUsers()).find((u) => u.role === "learner")?.personnelNumber ?? "";
+    (await accounts.allUsers()).find((u) => u.personnelNumber >= "500000")?.personnelNumber ?? "";
+  const page = { offset: 0, limit: 100 };
   const views: Record<string, () => Promise<unknown>> = {
-    overview: () => overview(db.sql, filter),
-    "due list": () => dueLearners(db.sql, filter),
-    "stuck list": () => stuckLearners(db.sql, filter),
-    "item analysis": () => itemAnalysis(db.sql, filter),
-    "clause heatmap": () => clauseHeatmap(db.sql, filter),
-    trends: () => monthlyTrends(db.sql, filter),
-    transcript: () => transcript(db.sql, someone),
-    "overview, one sub-unit": () => overview(db.sql, { ...filter, units: units.slice(1, 2) }),
+    overview: () => overview(db.sql, base),
+    "due list (page)": () => dueLearners(db.sql, base, page),
+    "stuck list (page)": () => stuckLearners(db.sql, base, page),
+    "item analysis (first attempts)": () => itemAnalysis(db.sql, base, { pool: banks.pool }),
+    "item analysis (all attempts)": () =>
+      itemAnalysis(db.sql, base, { attempts: "all", pool: banks.pool }),
+    "clause heatmap": () => clauseHeatmap(db.sql, base),
+    "clause heatmap, last 12 months": () => clauseHeatmap(db.sql, year),
+    "clause drill-down 2.10": () =>
+      clauseDetail(db.sql, base, "2.10", reportBanks.sections, reportBanks.stems),
+    "unit comparison": () => unitSections(db.sql, base),
+    trends: () => monthlyTrends(db.sql, base),
+    transcript: () => transcript(db.sql, someone, {}),
+    "overview, one sub-unit": () => overview(db.sql, one),
+    "clause heatmap, one sub-unit": () => clauseHeatmap(db.sql, one),
+    "due list (export, every row)": () => dueLearners(db.sql, base),
   };
   const rows = [];
   for (const [name, view] of Object.entries(views)) {

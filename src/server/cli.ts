@@ -3,6 +3,7 @@ import { type CliContext, openContext, UsageError } from "./cli/context.ts";
 // The `adal` command: serve, migrate, and the administration of credentials, units and people.
 import { credentialsCommand } from "./cli/credentials.ts";
 import { demoCommand, unitsCommand, usersCommand } from "./cli/people.ts";
+import { reportsCommand } from "./cli/reports.ts";
 import { readConfig } from "./config.ts";
 import { startServer } from "./main.ts";
 
@@ -20,6 +21,7 @@ const HELP = `adal — the Adal platform
   adal users reset-password N | list
   adal demo seed                             demo units and people (once)
   adal demo generate --learners N --months M synthetic learning history through the LRS
+  adal reports rebuild                       rebuild the report tables from the stored statements
 
 Database: DATABASE_URL (PostgreSQL) or ADAL_DB (SQLite file, default data/adal.sqlite).`;
 
@@ -28,6 +30,7 @@ const commands: Record<string, (ctx: CliContext, args: string[]) => Promise<void
   units: unitsCommand,
   users: usersCommand,
   demo: demoCommand,
+  reports: reportsCommand,
   migrate: async (ctx) => ctx.out(`Database is up to date (${ctx.db.describe}).`),
 };
 

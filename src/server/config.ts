@@ -41,7 +41,21 @@ export const configSchema = z.object({
   /** PEM files of the key and X.509 certificate that sign exam results (JWS RS256); both or neither. */
   ADAL_SIGNING_KEY: z.preprocess(empty, z.string().optional()),
   ADAL_SIGNING_CERT: z.preprocess(empty, z.string().optional()),
+  /** IANA time zone of the reports' months, date filters and dates (Kazakhstan: Asia/Almaty). */
+  ADAL_TIMEZONE: z
+    .string()
+    .default("Asia/Almaty")
+    .refine(isTimeZone, "an IANA time zone such as Asia/Almaty or Asia/Aqtobe"),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof configSchema> & { origin: string };
 

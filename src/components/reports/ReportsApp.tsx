@@ -1,87 +1,84 @@
+// Training officers' dashboard: filters (unit, date range in the reports' time zone, role), one
+// view per tab, exports of every view, and a print layout that states the filters in effect.
 import { useEffect, useState } from "preact/hooks";
-import { ApiFailure, callApi } from "../account/api.ts";
-import type {
-  ClauseHeat,
-  DueLearner,
-  ItemStatistics,
-  MonthTrend,
-  ReportStrings,
-  StuckLearner,
-  UnitOverview,
-} from "./types.ts";
-import { ClausesView, DueView, ItemsView, OverviewView, TrendsView } from "./views.tsx";
+import type { ReportMeta } from "../../lib/reports/types.ts";
+import { callApi } from "../account/api.ts";
+import { ClausesView } from "./ClausesView.tsx";
+import { DueView } from "./DueView.tsx";
+import { dateTime, type Formats, intlLocale, type Strings } from "./format.ts";
+import type { SectionClauses } from "./Heatmap.tsx";
+import { ItemsView } from "./ItemsView.tsx";
+import { OverviewView } from "./OverviewView.tsx";
+import { Tabs } from "./Tabs.tsx";
+import { TranscriptView } from "./TranscriptView.tsx";
+import { TrendsView } from "./TrendsView.tsx";
+import { ExportLinks, isSignedOut, MetaSink, useReport } from "./use-report.tsx";
 
 const VIEWS = ["overview", "due", "items", "clauses", "trends"] as const;
 type View = (typeof VIEWS)[number];
 
 interface Props {
-  strings: ReportStrings;
+  strings: Strings;
+  lang: string;
   prefix: string;
   signInUrl: string;
+  /** Clause ids per section, from the official text (the heatmap's rows). */
+  sections: SectionClauses[];
 }
 
-interface Transcript {
-  learner: { personnelNumber: string; fullName: string; unit: string };
-  entries: {
-    timestamp: string;
-    verb: string;
-    kind: string;
-    section: number | null;
-    scaled: number | null;
-    durationMs: number | null;
-  }[];
+function Overview({
+  query,
+  f,
+  lang,
+  onError,
+}: {
+  query: string;
+  f: Formats;
+  lang: string;
+  onError: (e: Error) => void;
+}) {
+  const report = useReport<{ units: import("../../lib/reports/types.ts").UnitOverview[] }>(
+    `/reports/overview${query ? `?${query}` : ""}`,
+  );
+  useEffect(() => {
+    if (report.error) onError(report.error);
+  }, [report.error]);
+  if (!report.data) return <p aria-busy="true">{f.s.loading}</p>;
+  return (
+    <>
+      <p>
+        <ExportLinks path="overview" query={query} lang={lang} />
+      </p>
+      <OverviewView units={report.data.units} f={f} />
+    </>
+  );
 }
 
-/** Training officers' dashboard: filters, one view at a time, exports and print. */
-export default function ReportsApp({ strings: s, prefix, signInUrl }: Props) {
+export default function ReportsApp({ strings: s, lang, prefix, signInUrl, sections }: Props) {
   const [view, setView] = useState<View>("overview");
   const [filters, setFilters] = useState({ unit: "", from: "", to: "", role: "learner" });
   const [units, setUnits] = useState<{ code: string; name: string }[]>([]);
-  const [data, setData] = useState<Record<string, unknown> | null>(null);
-  const [error, setError] = useState("");
-  const [transcript, setTranscript] = useState<Transcript | null>(null);
+  const [meta, setMeta] = useState<ReportMeta | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [learner, setLearner] = useState<string | null>(null);
 
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const f: Formats = {
+    locale: intlLocale(lang),
+    timeZone: meta?.timeZone ?? "Asia/Almaty",
+    s,
+    unitName: (code) => names.get(code) ?? code,
+  };
 
   useEffect(() => {
-    callApi<{ units: { code: string; name: string }[] }>("/units")
-      .then((r) => setUnits(r.units))
-      .catch((e) =>
-        setError(
-          e instanceof ApiFailure && e.status === 401
-            ? "signed-out"
-            : e instanceof ApiFailure && e.status === 403
-              ? (s.forbidden ?? "")
-              : String(e),
-        ),
-      );
+    callApi<{ units: { code: string; name: string }[] }>("/units").then(
+      (r) => setUnits(r.units),
+      (e: Error) => setError(e),
+    );
   }, []);
 
-  useEffect(() => {
-    setData(null);
-    const load = async () => {
-      if (view === "due") {
-        const [due, stuck] = await Promise.all([
-          callApi<{ learners: DueLearner[] }>(`/reports/due?${query}`),
-          callApi<{ learners: StuckLearner[] }>(`/reports/stuck?${query}`),
-        ]);
-        return { due: due.learners, stuck: stuck.learners };
-      }
-      return callApi<Record<string, unknown>>(`/reports/${view}?${query}`);
-    };
-    load()
-      .then(setData)
-      .catch((e) =>
-        setError(e instanceof ApiFailure && e.status === 401 ? "signed-out" : (e as Error).message),
-      );
-  }, [view, query]);
-
-  const openTranscript = (number: string) =>
-    void callApi<Transcript>(`/reports/learners/${encodeURIComponent(number)}`)
-      .then(setTranscript)
-      .catch(() => setTranscript(null));
-
-  if (error === "signed-out")
+  if (error && isSignedOut(error))
     return (
       <p>
         <a class="button" href={signInUrl}>
@@ -89,136 +86,107 @@ export default function ReportsApp({ strings: s, prefix, signInUrl }: Props) {
         </a>
       </p>
     );
-  if (error) return <p role="alert">{error}</p>;
-
-  const exportName = view === "due" ? "due" : view;
+  const status = (error as { status?: number } | null)?.status;
+  const field = (name: keyof typeof filters) => ({
+    value: filters[name],
+    onChange: (e: Event) => {
+      setError(null);
+      setFilters({ ...filters, [name]: (e.currentTarget as HTMLInputElement).value });
+    },
+  });
+  const views: Record<View, string> = {
+    overview: s.overview ?? "",
+    due: s.due ?? "",
+    items: s.items ?? "",
+    clauses: s.clauses ?? "",
+    trends: s.trends ?? "",
+  };
+  const common = { query, f, lang, onError: setError };
   return (
-    <div class="reports">
-      <form class="report-filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {s.unit}
-          <select
-            value={filters.unit}
-            onChange={(e) =>
-              setFilters({ ...filters, unit: (e.currentTarget as HTMLSelectElement).value })
-            }
-          >
-            <option value="">{s.allUnits}</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {s.from}
-          <input
-            type="date"
-            value={filters.from}
-            onChange={(e) =>
-              setFilters({ ...filters, from: (e.currentTarget as HTMLInputElement).value })
-            }
-          />
-        </label>
-        <label>
-          {s.to}
-          <input
-            type="date"
-            value={filters.to}
-            onChange={(e) =>
-              setFilters({ ...filters, to: (e.currentTarget as HTMLInputElement).value })
-            }
-          />
-        </label>
-        <label>
-          {s.role}
-          <select
-            value={filters.role}
-            onChange={(e) =>
-              setFilters({ ...filters, role: (e.currentTarget as HTMLSelectElement).value })
-            }
-          >
-            <option value="">{s.allRoles}</option>
-            <option value="learner">{s["role.learner"]}</option>
-            <option value="officer">{s["role.officer"]}</option>
-          </select>
-        </label>
-      </form>
-      <div class="report-tabs" role="tablist" aria-label={s.views}>
-        {VIEWS.map((v) => (
-          <button
-            key={v}
-            type="button"
-            role="tab"
-            aria-selected={v === view}
-            onClick={() => setView(v)}
-          >
-            {s[v]}
-          </button>
-        ))}
-      </div>
-      <p class="report-export no-print">
-        <a href={`/api/reports/${exportName}?${query}&format=csv`}>CSV</a> ·{" "}
-        <a href={`/api/reports/${exportName}?${query}&format=xlsx`}>XLSX</a> ·{" "}
-        <button type="button" class="link-button" onClick={() => window.print()}>
-          {s.print}
-        </button>
-      </p>
-      <section role="tabpanel" aria-busy={data === null}>
-        {data === null && <p>…</p>}
-        {data && view === "overview" && (
-          <OverviewView units={(data.units as UnitOverview[]) ?? []} s={s} />
+    <MetaSink.Provider value={setMeta}>
+      <div class="reports">
+        {meta?.stale && (
+          <p class="notice" role="status">
+            {s.stale}
+          </p>
         )}
-        {data && view === "due" && (
-          <DueView
-            learners={data.due as DueLearner[]}
-            stuck={data.stuck as StuckLearner[]}
-            s={s}
-            onOpen={openTranscript}
-          />
-        )}
-        {data && view === "items" && (
-          <ItemsView items={(data.items as ItemStatistics[]) ?? []} s={s} />
-        )}
-        {data && view === "clauses" && (
-          <ClausesView clauses={(data.clauses as ClauseHeat[]) ?? []} s={s} prefix={prefix} />
-        )}
-        {data && view === "trends" && (
-          <TrendsView months={(data.months as MonthTrend[]) ?? []} s={s} />
-        )}
-      </section>
-      {transcript && (
-        <section class="transcript" aria-labelledby="transcript-title">
-          <h2 id="transcript-title">
-            {s.transcript}: {transcript.learner.fullName} ({transcript.learner.personnelNumber})
-          </h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{s.time}</th>
-                <th scope="col">{s.event}</th>
-                <th scope="col">{s.lesson}</th>
-                <th scope="col">{s.score}</th>
-                <th scope="col">{s.duration}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {transcript.entries.map((e) => (
-                <tr key={`${e.timestamp}-${e.verb}-${e.kind}`}>
-                  <td>{e.timestamp.slice(0, 16).replace("T", " ")}</td>
-                  <td>
-                    {s[`kind.${e.kind}`] ?? e.kind} · {s[`verb.${e.verb}`] ?? e.verb}
-                  </td>
-                  <td>{e.section ?? "—"}</td>
-                  <td>{e.scaled === null ? "—" : `${Math.round(e.scaled * 100)} %`}</td>
-                  <td>{e.durationMs === null ? "—" : `${Math.round(e.durationMs / 60000)} min`}</td>
-                </tr>
+        <form class="report-filters no-print" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {s.unit}
+            <select {...field("unit")}>
+              <option value="">{s.allUnits}</option>
+              {units.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </section>
-      )}
-    </div>
+            </select>
+          </label>
+          <label>
+            {s.from}
+            <input type="date" {...field("from")} />
+          </label>
+          <label>
+            {s.to}
+            <input type="date" {...field("to")} />
+          </label>
+          <label>
+            {s.role}
+            <select {...field("role")}>
+              <option value="">{s.allRoles}</option>
+              <option value="learner">{s["role.learner"]}</option>
+              <option value="officer">{s["role.officer"]}</option>
+            </select>
+          </label>
+          <button type="button" class="link-button" onClick={() => window.print()}>
+            {s.print}
+          </button>
+        </form>
+        <p class="muted no-print">{meta ? `${s.timeZone}: ${meta.timeZone}` : ""}</p>
+        <dl class="print-only print-filters">
+          <dt>{s.unit}</dt>
+          <dd>{units.find((u) => u.code === filters.unit)?.name ?? s.allUnits}</dd>
+          <dt>{s.period}</dt>
+          <dd>
+            {filters.from || "…"} – {filters.to || "…"}
+          </dd>
+          <dt>{s.role}</dt>
+          <dd>{filters.role ? s[`role.${filters.role}`] : s.allRoles}</dd>
+          <dt>{s.generatedAt}</dt>
+          <dd>{meta ? `${dateTime(f, meta.generatedAt)} (${meta.timeZone})` : "—"}</dd>
+        </dl>
+        {error && !isSignedOut(error) && (
+          <p role="alert" class="error">
+            {status === 403 ? s.forbidden : error.message}
+          </p>
+        )}
+        <Tabs
+          ids={VIEWS}
+          labels={views}
+          label={s.views ?? ""}
+          selected={view}
+          onSelect={(v) => {
+            setView(v);
+            setLearner(null);
+          }}
+        >
+          {view === "overview" && <Overview key={query} {...common} />}
+          {view === "due" && <DueView key={query} {...common} onOpen={setLearner} />}
+          {view === "items" && <ItemsView key={query} {...common} />}
+          {view === "clauses" && (
+            <ClausesView key={query} {...common} prefix={prefix} sections={sections} />
+          )}
+          {view === "trends" && <TrendsView key={query} {...common} />}
+        </Tabs>
+        {learner && (
+          <TranscriptView
+            key={`${learner}-${query}`}
+            number={learner}
+            {...common}
+            onClose={() => setLearner(null)}
+          />
+        )}
+      </div>
+    </MetaSink.Provider>
   );
 }

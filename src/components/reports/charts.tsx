@@ -1,24 +1,18 @@
-// Small accessible charts: SVG with a title and description, always next to the data table
-// that carries the same numbers (screen readers and printouts use the table).
+// Small accessible charts: an SVG with a title (role="img", nothing interactive inside), always
+// next to a data table that carries the same numbers for screen readers and printouts.
 
 interface Bar {
   label: string;
   value: number | null;
+  /** The value as text, printed at the bar's end. */
+  text: string;
 }
 
-export function BarChart({
-  title,
-  bars,
-  max = 1,
-  unit = "%",
-}: {
-  title: string;
-  bars: Bar[];
-  max?: number;
-  unit?: string;
-}) {
-  const width = 320;
+export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max: number }) {
+  const width = 420;
   const rowHeight = 22;
+  const labelWidth = 128;
+  const room = width - labelWidth - 60;
   const height = bars.length * rowHeight + 4;
   return (
     <svg
@@ -31,33 +25,21 @@ export function BarChart({
     >
       <title>{title}</title>
       {bars.map((bar, i) => {
-        const share = bar.value === null ? 0 : Math.max(0, Math.min(1, bar.value / max));
+        const share =
+          bar.value === null || max <= 0 ? 0 : Math.max(0, Math.min(1, bar.value / max));
         const y = i * rowHeight + 2;
         return (
           <g key={bar.label}>
-            <text x="0" y={y + 15} font-size="12">
+            <text x="0" y={y + 15} font-size="12" fill="#1b1f24">
               {bar.label}
             </text>
-            <rect x="90" y={y + 3} width={(width - 150) * share} height="14" fill="#005a9c" />
-            <text x={96 + (width - 150) * share} y={y + 15} font-size="12">
-              {bar.value === null
-                ? "—"
-                : `${Math.round((bar.value / max) * (unit === "%" ? 100 : max))}${unit === "%" ? " %" : ""}`}
+            <rect x={labelWidth} y={y + 3} width={room * share} height="14" fill="#005a9c" />
+            <text x={labelWidth + 6 + room * share} y={y + 15} font-size="12" fill="#1b1f24">
+              {bar.text}
             </text>
           </g>
         );
       })}
     </svg>
   );
-}
-
-/** Colour of a wrong-answer rate: light for rare mistakes, deep red for frequent ones. */
-export function heatColour(rate: number): string {
-  const t = Math.max(0, Math.min(1, rate));
-  const light = Math.round(96 - t * 56);
-  return `hsl(4 80% ${light}%)`;
-}
-
-export function heatText(rate: number): string {
-  return rate > 0.45 ? "#ffffff" : "#1b1f24";
 }

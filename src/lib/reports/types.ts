@@ -1,8 +1,34 @@
 // The shapes of the dashboard's figures, shared by the report queries and the dashboard.
+// Rates are shares 0–1; times are UTC ISO instants (the dashboard shows them in `timeZone`).
+
+export interface ReportMeta {
+  generatedAt: string;
+  timeZone: string;
+  filters: {
+    unit: string | null;
+    unitName: string | null;
+    from: string | null;
+    to: string | null;
+    role: string | null;
+  };
+  /** Why the report tables do not match the statements (run `adal reports rebuild`), or null. */
+  stale: string | null;
+}
+
+/** A page of a long list: `total` rows exist, `rows.length` from `offset` are here. */
+export interface Paged<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
 
 export interface UnitOverview {
   unit: string;
+  unitName: string;
   learners: number;
+  /** Per lesson 1–11: learners who completed it, and their share of the unit's learners. */
+  lessonCompleted: number[];
   lessonCompletion: number[];
   courseCompleted: number;
   examAttempts: number;
@@ -26,50 +52,147 @@ export interface StuckLearner {
   personnelNumber: string;
   fullName: string;
   unit: string;
+  email: string | null;
   section: number;
   openedAt: string;
+  lastSeen: string;
+}
+
+export type ItemFlag =
+  | "too-easy"
+  | "too-hard"
+  | "negative-discrimination"
+  | "weak-discrimination"
+  | "low-efficiency";
+
+export interface ItemOption {
+  id: string;
+  /** The option's text (officers only; null when the pool no longer has the item). */
+  text: string | null;
+  correct: boolean;
+  /** Responses that chose this option. */
+  count: number;
 }
 
 export interface ItemStatistics {
   itemId: string;
   section: number;
+  clauses: string[];
+  stem: string | null;
+  /** Responses counted (one per attempt that had the item). */
   attempts: number;
-  /** Share answering correctly (0–1). */
+  /** Share answering correctly (0–1); Moodle shows it as a percentage. */
   facility: number;
-  /** Correlation of the item score with the rest of the test (−1…1); null if undefined. */
+  /** Correlation of the item with the rest of the attempt (−1…1); Moodle shows it ×100 as %. */
   discrimination: number | null;
-  options: Record<string, number>;
-  flags: ("too-easy" | "too-hard" | "negative-discrimination" | "weak-discrimination")[];
+  /** Covariance with the rest over the largest covariance the marginals allow (Moodle's DE). */
+  efficiency: number | null;
+  options: ItemOption[];
+  noResponse: number;
+  /** Set only when `attempts` reaches the minimum for judging an item. */
+  flags: ItemFlag[];
+}
+
+export interface ItemReport {
+  attempts: "first" | "all";
+  /** Exam attempts whose answers were counted. */
+  attemptsCounted: number;
+  minResponses: number;
+  items: ItemStatistics[];
+}
+
+export interface HeatCounts {
+  answers: number;
+  wrong: number;
+  firstAnswers: number;
+  firstWrong: number;
+  /** Distinct people who answered. */
+  learners: number;
 }
 
 export interface ClauseHeat {
   clause: string;
-  practiceAnswers: number;
-  practiceWrong: number;
-  examAnswers: number;
-  examWrong: number;
-  /** Distinct people who answered an item on this clause wrongly at least once. */
-  learnersWrong: number;
-  /** Wrong share over all answers (practice and exam). */
-  wrongRate: number;
+  section: number;
+  /** Items tagged with a whole section ("1", "11"): that section has no numbered clauses. */
+  sectionLevel: boolean;
+  practice: HeatCounts;
+  exam: HeatCounts;
+}
+
+export interface ClauseItem {
+  itemId: string;
+  exam: boolean;
+  stem: string | null;
+  answers: number;
+  correct: number;
+  firstAnswers: number;
+  firstCorrect: number;
+}
+
+export interface ClauseDetail {
+  clause: string;
+  section: number;
+  /** The section's lead sentence and the clause, verbatim from the official text. */
+  lead: string;
+  text: string;
+  items: ClauseItem[];
+}
+
+export interface SectionCounts {
+  answers: number;
+  wrong: number;
+  firstAnswers: number;
+  firstWrong: number;
+}
+
+export interface UnitSections {
+  unit: string;
+  unitName: string;
+  /** Section 1–11 → practice and exam counts. */
+  sections: { section: number; practice: SectionCounts; exam: SectionCounts }[];
 }
 
 export interface MonthTrend {
   month: string;
+  /** First completions of a lesson (a learner and a lesson counted once). */
   lessonCompletions: number;
+  /** Distinct learners who completed at least one lesson that month. */
+  lessonLearners: number;
+  /** Learners whose eleventh lesson was completed that month. */
+  courseCompletions: number;
   examAttempts: number;
   examPassed: number;
   passRate: number | null;
 }
 
-export interface TranscriptEntry {
-  timestamp: string;
-  verb: string;
-  kind: string;
-  section: number | null;
-  itemId: string | null;
-  success: boolean | null;
-  scaled: number | null;
+export interface TranscriptLesson {
+  section: number;
+  firstOpened: string | null;
+  completed: string | null;
   durationMs: number | null;
-  registration: string | null;
+}
+
+export interface TranscriptQuiz {
+  section: number;
+  completedAt: string;
+  scaled: number | null;
+  success: boolean | null;
+  durationMs: number | null;
+}
+
+export interface TranscriptExam {
+  registration: string;
+  attempt: number | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  scaled: number | null;
+  passed: boolean | null;
+  durationMs: number | null;
+}
+
+export interface Transcript {
+  learner: { personnelNumber: string; fullName: string; unit: string; email: string | null };
+  lessons: TranscriptLesson[];
+  quizzes: TranscriptQuiz[];
+  exams: TranscriptExam[];
 }

@@ -3,6 +3,7 @@ import { type Config, readConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/open.ts";
 import { CredentialStore } from "../lrs/credentials.ts";
 import { migrateAll } from "../platform/open.ts";
+import { projectionState } from "../reports/rebuild.ts";
 
 /** What every command gets: the configuration and the migrated database. */
 export interface CliContext {
@@ -21,6 +22,9 @@ export async function openContext(): Promise<CliContext> {
     sync: config.ADAL_SQLITE_SYNC,
   });
   await migrateAll(db);
+  // A database created by a command (e.g. `adal demo generate`) is stamped like one the
+  // server creates, so its report tables are not taken for stale ones at the next start.
+  await projectionState(db.sql, config.origin);
   return {
     config,
     db,

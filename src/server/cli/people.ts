@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseStandards } from "../../lib/standards/parse.ts";
 import { assignOfficerUnit, RoleError, setRole, unassignOfficerUnit } from "../accounts/roles.ts";
 import {
   emailProblem,
@@ -10,9 +9,9 @@ import {
   ROLES,
   type Role,
 } from "../accounts/roster.ts";
-import { generateHistory } from "../demo/generate.ts";
+import { generateHistory, loadDemoBanks } from "../demo/generate.ts";
 import { seedDemo } from "../demo/seed.ts";
-import { loadExamPool } from "../exam/pool.ts";
+import { examBankResponses } from "../exam/bank-responses.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
 import { projectionHook } from "../reports/store.ts";
 import { hashPassword, randomToken } from "../security/password.ts";
@@ -221,25 +220,6 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
   throw new UsageError("adal users import|add|set-role|reset-password|list");
 }
 
-/** Items for synthetic answers: the real banks when present, else one per clause of 2–10. */
-function demoItems(dir: string, kind: "practice" | "exam") {
-  try {
-    const items = loadExamPool(`${dir}/${kind}`);
-    if (items.length > 0)
-      return items.map(({ id, section, clauses }) => ({ id, section, clauses }));
-  } catch {}
-  const sections = parseStandards(readFileSync("content/standards/source.kk.txt", "utf8"));
-  return sections
-    .filter((s) => s.number >= 2 && s.number <= 10)
-    .flatMap((s) =>
-      s.clauses.map((c) => ({
-        id: `${kind === "exam" ? "x" : "p"}${String(s.number).padStart(2, "0")}-clause-${c.item}`,
-        section: s.number,
-        clauses: [c.id],
-      })),
-    );
-}
-
 export async function demoCommand(ctx: CliContext, args: string[]): Promise<void> {
   if (args[0] === "generate") {
     const { values } = parseArgs({
@@ -260,15 +240,14 @@ export async function demoCommand(ctx: CliContext, args: string[]): Promise<void
     const started = Date.now();
     const result = await generateHistory(
       ctx.accounts,
-      new StatementStore(ctx.db.sql, projectionHook(ctx.config.origin)),
+      new StatementStore(ctx.db.sql, projectionHook(ctx.config.origin, examBankResponses)),
       {
         learners,
         months,
         origin: ctx.config.origin,
         now: new Date(),
         seed: Number(values.seed),
-        examItems: demoItems(ctx.config.ADAL_QUIZ_DIR, "exam"),
-        practiceItems: demoItems(ctx.config.ADAL_QUIZ_DIR, "practice"),
+        banks: loadDemoBanks(ctx.config.ADAL_QUIZ_DIR),
         onProgress: (n) => {
           if (n % 50_000 === 0) ctx.out(`  ${n} statements…`);
         },

@@ -1,14 +1,67 @@
 // Synthetic learning history for demos and benchmarks, written through the LRS's own store
-// (valid xAPI statements, the same projection the reports read): learners of varied ability
-// read lessons, practise, and take the annual exam over the past months; some fall overdue.
+// (the statements the site and the exam service write, built by the same functions, under the
+// same authorities, so the reports read them like real ones). About a third are recruits who
+// onboard during the period (11 lessons over a few weeks, each with its practice quiz; some
+// stop part way) and take the exam after onboarding; the rest are serving staff whose annual
+// exam falls due during the period (some practise a few sections first). Exams are drawn by the
+// blueprint and graded by the real keys; a failure is retaken after the cool-down; a pass is
+// renewed mostly on time, sometimes late, a few times not at all. Nothing is dated after `now`.
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { type QuizItem, quizBankSchema } from "../../lib/quiz/schema.ts";
+import { EXAM_SERVICE_ACCOUNT } from "../../lib/xapi/activity-kind.ts";
+import { lessonStatement } from "../../lib/xapi/lesson.ts";
+import {
+  answeredStatement,
+  decisionStatement,
+  quizCompletedStatement,
+  scenarioStatement,
+} from "../../lib/xapi/quiz.ts";
 import type { AccountStore } from "../accounts/store.ts";
-import { seededRandom } from "../exam/draw.ts";
+import { type Attempt, attemptOptions, type ExamPoolItem, grade } from "../exam/attempt.ts";
+import type { Blueprint } from "../exam/blueprint.ts";
+import { drawItems, seededRandom, shuffle } from "../exam/draw.ts";
+import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+import { initializedStatement, resultStatements } from "../exam/statements.ts";
+import { ExamStore } from "../exam/store.ts";
 import type { StatementStore } from "../lrs/statement-store.ts";
+import { learnerActor } from "../platform/actor.ts";
+import { clauseCounts } from "../platform/standards.ts";
 import { hashPassword } from "../security/password.ts";
 import { prepareStatement } from "../xapi/prepare.ts";
 import type { Statement } from "../xapi/types.ts";
+import { examAnswer, practiceAnswer } from "./learner-model.ts";
 import { demoName } from "./people.ts";
+
+export interface DemoBanks {
+  practice: QuizItem[];
+  pool: ExamPoolItem[];
+  /** Bank difficulty (1–3) of each exam item, for the learner model. */
+  difficulty: Map<string, number>;
+  blueprint: Blueprint;
+  clauseCounts: ReadonlyMap<number, number>;
+}
+
+function bankItems(dir: string): QuizItem[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{2}-[a-z0-9-]+\.ya?ml$/u.test(f))
+    .sort()
+    .flatMap((f) => quizBankSchema.parse(parse(readFileSync(join(dir, f), "utf8"))).items);
+}
+
+/** The real banks: practice items, the exam pool (through the server's loader) and blueprint. */
+export function loadDemoBanks(quizDir: string): DemoBanks {
+  const exam = join(quizDir, "exam");
+  return {
+    practice: bankItems(join(quizDir, "practice")),
+    pool: loadExamPool(exam),
+    difficulty: new Map(bankItems(exam).map((i) => [i.id, i.difficulty])),
+    blueprint: loadBlueprint(exam),
+    clauseCounts: clauseCounts(),
+  };
+}
 
 export interface GenerateOptions {
   learners: number;
@@ -16,18 +69,14 @@ export interface GenerateOptions {
   origin: string;
   now: Date;
   seed?: number;
-  /** Exam items to answer: id, section and clauses (from the pool, or synthetic). */
-  examItems: { id: string; section: number; clauses: string[] }[];
-  practiceItems: { id: string; section: number; clauses: string[] }[];
+  banks: DemoBanks;
   onProgress?: (statements: number) => void;
 }
 
 const DAY = 86_400_000;
-const V = (name: string) => ({
-  id: `http://adlnet.gov/expapi/verbs/${name}`,
-  display: { "en-US": name },
-});
-const CLAUSES = "https://adal.kz/xapi/extensions/clauses";
+const MINUTE = 60_000;
+/** Share of learners who are recruits onboarding during the period; the rest serve already. */
+const RECRUITS = 0.35;
 
 export async function generateHistory(
   accounts: AccountStore,
@@ -37,6 +86,7 @@ export async function generateHistory(
 ): Promise<{ learners: number; statements: number }> {
   const random = seededRandom(o.seed ?? 42);
   const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const between = (lo: number, hi: number) => lo + (hi - lo) * random();
   const units = (await accounts.listUnits()).map((u) => u.code);
   if (units.length === 0)
     throw new Error("Create units first (adal units add, or adal demo seed).");
@@ -51,7 +101,7 @@ export async function generateHistory(
       fullName: demoName(i),
       unitCode: units[i % units.length] ?? "",
       role: "learner" as const,
-      email: null,
+      email: `u${number}@demo.adal.kz`,
       passwordHash: hash,
       mustChangePassword: true,
     });
@@ -59,140 +109,225 @@ export async function generateHistory(
   for (let i = 0; i < people.length; i += 1000)
     await accounts.createUsers(people.slice(i, i + 1000), o.now);
 
-  const authority = {
+  const now = o.now.getTime();
+  const exams = new ExamStore(statements.sql);
+  const { blueprint, pool } = o.banks;
+  const poolById = new Map(pool.map((i) => [i.id, i]));
+  const authority = (name: string) => ({
     objectType: "Agent" as const,
-    account: { homePage: o.origin, name: "adal-demo-generator" },
-    name: "Demo generator",
-  };
-  const act = (path: string) => ({
-    objectType: "Activity" as const,
-    id: `${o.origin}/xapi/activities/${path}`,
+    account: { homePage: o.origin, name },
   });
+  const platform = authority("adal-platform");
+  const examService = authority(EXAM_SERVICE_ACCOUNT);
   let buffer: Statement[] = [];
   let total = 0;
   const flush = async () => {
     if (buffer.length === 0) return;
-    const stored = new Date().toISOString();
-    const prepared = buffer.map((s) =>
-      prepareStatement(s, { stored, authority, version: "1.0.3" }),
-    );
-    await statements.insert(prepared);
+    await statements.insert(buffer);
     total += buffer.length;
     o.onProgress?.(total);
     buffer = [];
   };
-  const emit = async (s: Statement) => {
-    buffer.push(s);
+  // Stored a little after it happened (a phone's queue), never after `now`.
+  const emit = async (s: object, by: typeof platform) => {
+    const at = Date.parse((s as { timestamp: string }).timestamp);
+    const stored = new Date(Math.min(now, at + between(1, 90) * 1000)).toISOString();
+    buffer.push(prepareStatement(s as Statement, { stored, authority: by, version: "1.0.3" }));
     if (buffer.length >= 2000) await flush();
   };
   const span = o.months * 30 * DAY;
+  const bySection = new Map<number, QuizItem[]>();
+  for (const item of o.banks.practice)
+    bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
+
+  type Person = (typeof people)[number];
+  const common = (actor: object, t: number) => ({
+    id: randomUUID(),
+    actor: actor as ReturnType<typeof learnerActor>,
+    origin: o.origin,
+    timestamp: new Date(t).toISOString(),
+  });
+
+  /** One run of a section's practice quiz from `t`; returns when it ended. */
+  const practise = async (actor: object, section: number, t: number, theta: number) => {
+    const items = bySection.get(section) ?? [];
+    if (items.length === 0) return t;
+    const registration = randomUUID();
+    const started = t;
+    let right = 0;
+    for (const item of items) {
+      t += between(20, 90) * 1000;
+      if (t >= now) return t;
+      const answer = practiceAnswer(item, theta, random);
+      if (answer.success) right++;
+      if (item.type === "branching" && "decisions" in answer) {
+        // As the player records a scenario: each decision under it, then the path taken.
+        for (const decision of answer.decisions) {
+          const step = item.steps.find((x) => x.id === decision.step);
+          if (!step) continue;
+          await emit(
+            decisionStatement({
+              ...common(actor, t),
+              registration,
+              item,
+              step,
+              option: decision.option,
+            }),
+            platform,
+          );
+        }
+        await emit(
+          scenarioStatement({
+            ...common(actor, t),
+            registration,
+            item,
+            decisions: answer.decisions,
+          }),
+          platform,
+        );
+      } else if (item.type !== "branching" && "chosen" in answer) {
+        await emit(
+          answeredStatement({
+            ...common(actor, t),
+            registration,
+            item,
+            chosen: answer.chosen,
+            success: answer.success,
+          }),
+          platform,
+        );
+      }
+    }
+    await emit(
+      quizCompletedStatement({
+        ...common(actor, t),
+        registration,
+        section,
+        correct: right,
+        total: items.length,
+        durationMs: t - started,
+      }),
+      platform,
+    );
+    return t;
+  };
+
+  /** Onboarding from `t`: the 11 lessons, each with its quiz; some stop part way. */
+  const onboard = async (actor: object, t: number, theta: number) => {
+    const finishes = random() < 1 / (1 + Math.exp(-(2.6 + theta)));
+    const stopAt = finishes ? 12 : 1 + Math.floor(random() * 11);
+    for (let section = 1; section <= 11; section++) {
+      if (t >= now) return { t, finished: false };
+      const lesson = { ...common(actor, t), section, title: `${section}` };
+      await emit(lessonStatement({ ...lesson, verb: "experienced" }), platform);
+      if (section === stopAt) return { t, finished: false };
+      const reading = between(6, 35) * MINUTE;
+      t += reading;
+      if (t >= now) return { t, finished: false };
+      await emit(
+        lessonStatement({
+          ...common(actor, t),
+          section,
+          title: `${section}`,
+          verb: "completed",
+          durationMs: reading,
+        }),
+        platform,
+      );
+      // The practice quiz, and for a third of learners a second go at once.
+      t = await practise(actor, section, t, theta);
+      if (random() < 0.35) t = await practise(actor, section, t, theta + 0.4);
+      t += between(0.1, 3) ** 1.5 * DAY;
+    }
+    return { t, finished: true };
+  };
+
+  /** One exam attempt at `startedAt`, graded by the real keys; null if it would end after now. */
+  const sit = async (person: Person, actor: object, startedAt: number, ability: number) => {
+    const drawn = drawItems(pool, blueprint, o.banks.clauseCounts, random);
+    const closedAt = startedAt + between(6, Math.min(28, blueprint.timeLimitMinutes)) * MINUTE;
+    if (closedAt >= now) return null;
+    // Each attempt's options get random ids of their own, as the exam service gives them.
+    const taken = new Set<string>();
+    const items = drawn.map((i) => ({
+      itemId: i.id,
+      options: attemptOptions(
+        shuffle(
+          i.options.map((x) => x.id),
+          random,
+        ),
+        taken,
+      ),
+    }));
+    const answers: Record<string, string[]> = {};
+    for (const [n, item] of drawn.entries()) {
+      const shown = items[n]?.options ?? [];
+      const bank = examAnswer(item, o.banks.difficulty.get(item.id) ?? 2, ability, random);
+      answers[item.id] = bank.map((b) => shown.find((x) => x.bank === b)?.id ?? "");
+    }
+    const attempt: Attempt = {
+      id: randomUUID(),
+      learnerId: person.personnelNumber,
+      startedAt,
+      deadline: startedAt + blueprint.timeLimitMinutes * MINUTE,
+      items,
+      answers,
+      submittedAt: closedAt,
+    };
+    const result = grade(attempt, poolById, blueprint.passMark);
+    // The bank ids of the answers, where the exam service keeps them for distractor analysis.
+    await exams.saveItemAnswers(attempt.id, result);
+    const ctx = { origin: o.origin, actor, attempt };
+    await emit(initializedStatement(ctx), examService);
+    for (const s of resultStatements(ctx, result, closedAt, blueprint.passMark))
+      await emit(s, examService);
+    return { closedAt, passed: result.passed };
+  };
 
   for (const person of people) {
-    const ability = gauss();
-    const actor = {
-      objectType: "Agent" as const,
-      account: { homePage: o.origin, name: person.personnelNumber },
-      name: person.fullName,
-    };
-    const at = (t: number) => new Date(Math.min(o.now.getTime() - 60_000, t)).toISOString();
-    let t = o.now.getTime() - span * random();
-    // Onboarding: stronger learners go further; a few stop half-way.
-    const lessons = Math.min(11, Math.max(1, Math.round(6 + ability * 4 + gauss() * 2)));
-    for (let section = 1; section <= lessons; section++) {
-      await emit({
-        id: randomUUID(),
-        actor,
-        verb: V("experienced"),
-        object: act(`lesson/${section}`),
-        timestamp: at(t),
-      });
-      t += (10 + random() * 20) * 60_000;
-      if (section === lessons && random() < 0.2) break;
-      await emit({
-        id: randomUUID(),
-        actor,
-        verb: V("completed"),
-        object: act(`lesson/${section}`),
-        timestamp: at(t),
-        result: { completion: true, duration: `PT${Math.round(8 + random() * 20)}M` },
-      });
-      const items = o.practiceItems.filter((p) => p.section === section);
-      let right = 0;
-      for (const item of items) {
-        const success = random() < 1 / (1 + Math.exp(-(ability + 0.8 - random())));
-        if (success) right++;
-        await emit({
-          id: randomUUID(),
-          actor,
-          verb: V("answered"),
-          object: act(`quiz-item/${item.id}`),
-          timestamp: at(t),
-          result: { success, response: success ? "a" : "b" },
-          context: {
-            contextActivities: { parent: [act(`quiz/practice/${section}`)] },
-            extensions: { [CLAUSES]: item.clauses },
-          },
-        });
-      }
-      if (items.length > 0) {
-        await emit({
-          id: randomUUID(),
-          actor,
-          verb: V("completed"),
-          object: act(`quiz/practice/${section}`),
-          timestamp: at(t),
-          result: {
-            completion: true,
-            score: { scaled: right / items.length, raw: right, min: 0, max: items.length },
-          },
-        });
-      }
-      t += random() * 3 * DAY;
+    const theta = gauss();
+    const actor = learnerActor(person, o.origin);
+    let examAt: number;
+    let ability = theta;
+    const recruit = random() < RECRUITS;
+    if (recruit) {
+      // A recruit onboards during the period, then takes the exam.
+      const started = await onboard(actor, now - span * random(), theta);
+      if (!started.finished) continue;
+      examAt = started.t + between(1, 14) * DAY;
+      ability += 0.3;
+    } else {
+      // Serving staff finished the course before the period; their pass falls due during it.
+      examAt = now - span + random() * Math.min(span, blueprint.validityDays * DAY);
     }
-    // The annual exam: one or two attempts, the last one a year or more ago for some.
-    const attempts = random() < 0.15 ? 0 : 1 + (random() < 0.3 ? 1 : 0);
-    let examTime = o.now.getTime() - random() * Math.max(span, 420 * DAY);
-    for (let a = 0; a < attempts && o.examItems.length > 0; a++) {
-      const registration = randomUUID();
-      const drawn = [...o.examItems].sort(() => random() - 0.5).slice(0, 20);
-      let right = 0;
-      for (const item of drawn) {
-        const difficulty = (item.id.charCodeAt(item.id.length - 1) % 5) / 3 - 0.6;
-        const success = random() < 1 / (1 + Math.exp(-(ability * 1.3 + 1.2 - difficulty)));
-        if (success) right++;
-        await emit({
-          id: randomUUID(),
-          actor,
-          verb: V("answered"),
-          object: act(`exam/item/${item.id}`),
-          timestamp: at(examTime),
-          result: {
-            success,
-            response: success ? "a" : (["b", "c"][Math.floor(random() * 2)] ?? "b"),
-          },
-          context: {
-            registration,
-            contextActivities: { parent: [act("exam/annual-refresher")] },
-            extensions: { [CLAUSES]: item.clauses },
-          },
-        });
+    let failures = 0;
+    while (examAt < now && pool.length > 0) {
+      // Some refresh a few sections with the practice quiz in the week before.
+      if (!recruit && failures === 0 && random() < 0.3) {
+        let t = examAt - between(1, 7) * DAY;
+        for (let k = 0; k < 1 + Math.floor(random() * 3); k++)
+          t =
+            (await practise(actor, 1 + Math.floor(random() * 11), t, ability)) +
+            between(1, 20) * MINUTE;
       }
-      const scaled = right / drawn.length;
-      await emit({
-        id: randomUUID(),
-        actor,
-        verb: V(scaled >= 0.8 ? "passed" : "failed"),
-        object: act("exam/annual-refresher"),
-        timestamp: at(examTime),
-        result: {
-          success: scaled >= 0.8,
-          score: { scaled, raw: right, min: 0, max: drawn.length },
-          duration: `PT${Math.round(12 + random() * 15)}M`,
-        },
-        context: { registration },
-      });
-      if (scaled >= 0.8) break;
-      examTime += (1 + random() * 10) * DAY;
+      const outcome = await sit(person, actor, examAt, ability);
+      if (!outcome) break;
+      if (outcome.passed) {
+        failures = 0;
+        const roll = random();
+        // On time (within the due-soon window), late by up to two months, or not at all.
+        const due = outcome.closedAt + blueprint.validityDays * DAY;
+        if (roll < 0.1) break;
+        examAt =
+          roll < 0.75 ? due - between(1, blueprint.dueSoonDays) * DAY : due + between(3, 60) * DAY;
+      } else {
+        failures++;
+        ability += 0.35; // the clauses to review were read
+        examAt =
+          outcome.closedAt +
+          blueprint.cooldownHours * 3_600_000 +
+          between(0.2, failures > 2 ? 40 : 6) * DAY;
+      }
     }
   }
   await flush();

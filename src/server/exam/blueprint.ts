@@ -30,6 +30,8 @@ export const blueprintSchema = z.strictObject({
    * sees does not move, and the attempt counts as submitted at the deadline at the latest.
    */
   graceSeconds: z.number().int().min(0).max(300).default(30),
+  /** Days before a pass expires from which the reports list the learner as "due soon". */
+  dueSoonDays: z.number().int().min(1).max(365).default(30),
 });
 
 export type Blueprint = z.infer<typeof blueprintSchema>;
@@ -38,6 +40,11 @@ export type Blueprint = z.infer<typeof blueprintSchema>;
 export function parseBlueprint(value: unknown, file = "quizzes/exam/blueprint.yaml"): Blueprint {
   const result = blueprintSchema.safeParse(value ?? {});
   if (result.success) {
+    if (result.data.dueSoonDays >= result.data.validityDays) {
+      throw new Error(
+        `${file}: dueSoonDays (${result.data.dueSoonDays}) must be less than validityDays (${result.data.validityDays})`,
+      );
+    }
     if (result.data.items < result.data.sections.length) {
       throw new Error(
         `${file}: items (${result.data.items}) must be at least the number of sections (${result.data.sections.length})`,

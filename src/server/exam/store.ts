@@ -1,4 +1,5 @@
 // Persistence of exam attempts and certificates over the shared SQL port.
+import { insertMany } from "../db/insert-many.ts";
 import type { Sql } from "../db/sql.ts";
 import type { Attempt, AttemptItem, AttemptResult } from "./attempt.ts";
 
@@ -134,11 +135,7 @@ export class ExamStore {
 
   /** The result, and each answer in bank option ids (`exam_item_answers`, for analysis). */
   async saveResult(attemptId: string, result: AttemptResult): Promise<void> {
-    for (const item of result.items)
-      await this.sql.run(
-        "INSERT INTO exam_item_answers (attempt_id, item_id, bank_response, success) VALUES (?, ?, ?, ?)",
-        [attemptId, item.itemId, item.bankResponse.join(","), item.success ? 1 : 0],
-      );
+    await this.saveItemAnswers(attemptId, result);
     await this.sql.run(
       "UPDATE exam_attempts SET correct = ?, total = ?, scaled = ?, passed = ?, result = ? WHERE id = ?",
       [
@@ -149,6 +146,21 @@ export class ExamStore {
         JSON.stringify(result),
         attemptId,
       ],
+    );
+  }
+
+  /** Each graded answer in bank option ids (also written by the demo history generator). */
+  async saveItemAnswers(attemptId: string, result: AttemptResult): Promise<void> {
+    await insertMany(
+      this.sql,
+      "INSERT INTO exam_item_answers (attempt_id, item_id, bank_response, success)",
+      "",
+      result.items.map((item) => [
+        attemptId,
+        item.itemId,
+        item.bankResponse.join(","),
+        item.success ? 1 : 0,
+      ]),
     );
   }
 

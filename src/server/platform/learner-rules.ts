@@ -1,8 +1,10 @@
 // What a learner's own browser may write to the LRS with their session. The rules are pure so
 // the LRS policy, the tests and the docs agree: own actor only, nothing about the exam (only
-// the server records exam events), no voiding, no authority of their own.
+// the server records exam events), no voiding, no authority of their own. Which activities are
+// the exam's is decided by the shared classifier (src/lib/xapi/activity-kind.ts), the same one
+// the reports use, so that no IRI the reports would count as the exam gets through here.
+import { mentionsExam } from "../../lib/xapi/activity-kind.ts";
 
-const EXAM_PATH = "/xapi/activities/exam";
 const FORBIDDEN_VERBS = new Set([
   "http://adlnet.gov/expapi/verbs/passed",
   "http://adlnet.gov/expapi/verbs/failed",
@@ -15,15 +17,6 @@ interface Account {
 }
 
 type Json = Record<string, unknown>;
-
-function isExamActivity(id: unknown): boolean {
-  if (typeof id !== "string") return false;
-  try {
-    return new URL(id).pathname.startsWith(EXAM_PATH);
-  } catch {
-    return false;
-  }
-}
 
 function activityIds(statement: Json): string[] {
   const ids: string[] = [];
@@ -64,7 +57,7 @@ export function learnerWriteRefusal(statement: unknown, learner: Account): strin
   if (typeof verb === "string" && FORBIDDEN_VERBS.has(verb)) {
     return `A learner may not record the verb ${verb}; results are recorded by the platform.`;
   }
-  if (activityIds(s).some(isExamActivity)) {
+  if (activityIds(s).some((id) => mentionsExam(id, learner.homePage))) {
     return "Exam events are recorded by the exam service only.";
   }
   return null;

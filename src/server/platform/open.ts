@@ -8,6 +8,7 @@ import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { migrate } from "../db/migrate.ts";
 import { type Database, openDatabase } from "../db/open.ts";
+import { examBankResponses } from "../exam/bank-responses.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
 import { examRecorder } from "../exam/record.ts";
 import { certificateRoutes, examRoutes } from "../exam/routes.ts";
@@ -21,7 +22,7 @@ import { DocumentStore } from "../lrs/document-store.ts";
 import { basicAuthResolver } from "../lrs/principal.ts";
 import { lrsMigrations } from "../lrs/schema.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
-import { reportRoutes } from "../reports/routes.ts";
+import { openReports } from "../reports/open.ts";
 import { reportMigrations } from "../reports/schema.ts";
 import { projectionHook } from "../reports/store.ts";
 import { learnerActor } from "./actor.ts";
@@ -61,7 +62,7 @@ export async function openPlatform(
   const origin = config.origin;
   const accounts = new AccountStore(db.sql);
   const credentials = new CredentialStore(db.sql);
-  const statements = new StatementStore(db.sql, projectionHook(origin));
+  const statements = new StatementStore(db.sql, projectionHook(origin, examBankResponses));
   const lrs = createLrs({
     statements,
     documents: new DocumentStore(db.sql),
@@ -76,13 +77,13 @@ export async function openPlatform(
   const record = examRecorder({
     origin,
     clock,
-    hook: projectionHook(origin),
+    hook: projectionHook(origin, examBankResponses),
     sign: loadSigner(config.ADAL_SIGNING_KEY, config.ADAL_SIGNING_CERT),
   });
   let examProblem: string | null = null;
   const exams = new ExamStore(db.sql);
   const routes: NonNullable<Parameters<typeof createPlatformApi>[0]["routes"]> = [
-    reportRoutes(db.sql, accounts, clock),
+    await openReports(db.sql, config, accounts, clock),
     certificateRoutes({ exams, accounts, statements, clock, origin }),
   ];
   let exam: ExamService | null = null;

@@ -1,15 +1,25 @@
 // Table exports: CSV (UTF-8 with BOM, so Excel shows Kazakh letters) and XLSX (a minimal
-// Office Open XML workbook, zipped with node:zlib; no dependency).
+// Office Open XML workbook, zipped with node:zlib; no dependency). Text that a spreadsheet
+// would take for a formula (= + - @, tab, carriage return first) gets a leading apostrophe:
+// names and e-mails come from rosters and statements, and a cell like =HYPERLINK(…) must stay
+// text (OWASP "CSV injection").
 import { crc32, deflateRawSync } from "node:zlib";
 
 export type Cell = string | number | boolean | null;
 export interface Table {
   columns: string[];
   rows: Cell[][];
+  /** Shown on a second sheet of the workbook: the filters in effect, when it was made. */
+  about?: [string, string][];
+}
+
+/** Text cells that would start a formula are prefixed with ' (numbers stay numbers). */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
 }
 
 const csvCell = (v: Cell) => {
-  const s = v === null ? "" : String(v);
+  const s = v === null ? "" : typeof v === "string" ? neutralise(v) : String(v);
   return /[",\n\r;]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 };
 
@@ -33,14 +43,34 @@ function sheet(table: Table): string {
       const ref = `${column(c)}${r + 1}`;
       if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
       if (v === null || v === "") return "";
-      return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(String(v))}</t></is></c>`;
+      const text = typeof v === "string" ? neutralise(v) : String(v);
+      return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(text)}</t></is></c>`;
     });
     return `<row r="${r + 1}">${cells.join("")}</row>`;
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
 }
 
-function zip(files: { name: string; data: Buffer }[]): Buffer {
+/** MS-DOS date and time of a moment's wall clock (what zip tools show as the file's date). */
+export function dosDateTime(wall: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}): { date: number; time: number } {
+  const year = Math.min(2107, Math.max(1980, wall.year));
+  return {
+    date: ((year - 1980) << 9) | (wall.month << 5) | wall.day,
+    time: (wall.hour << 11) | (wall.minute << 5) | Math.floor(wall.second / 2),
+  };
+}
+
+function zip(
+  files: { name: string; data: Buffer }[],
+  stamp: { date: number; time: number },
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -53,6 +83,8 @@ function zip(files: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
     local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(stamp.time, 10);
+    local.writeUInt16LE(stamp.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(file.data.length, 22);
@@ -63,6 +95,8 @@ function zip(files: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(stamp.time, 12);
+    central.writeUInt16LE(stamp.date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(file.data.length, 24);
@@ -82,14 +116,43 @@ function zip(files: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-export function toXlsx(table: Table, sheetName = "Report"): Buffer {
-  const name = xml(sheetName.slice(0, 31));
-  const files = {
-    "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-    "_rels/.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+const SHEET_NAME = /[\\/?*[\]:]/gu;
+
+export function toXlsx(
+  table: Table,
+  sheetName = "Report",
+  stamp = dosDateTime({ year: 1980, month: 1, day: 1, hour: 0, minute: 0, second: 0 }),
+): Buffer {
+  const name = xml(sheetName.replace(SHEET_NAME, "-").slice(0, 31));
+  const about = table.about ?? [];
+  const second = about.length > 0;
+  const NS = "http://schemas.openxmlformats.org";
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const sheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+  const overrides = [1, ...(second ? [2] : [])]
+    .map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${sheetType}"/>`)
+    .join("");
+  const sheets = [
+    `<sheet name="${name}" sheetId="1" r:id="rId1"/>`,
+    ...(second ? ['<sheet name="about" sheetId="2" r:id="rId2"/>'] : []),
+  ].join("");
+  const rels = [1, ...(second ? [2] : [])]
+    .map(
+      (n) =>
+        `<Relationship Id="rId${n}" Type="${NS}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`,
+    )
+    .join("");
+  const files: Record<string, string> = {
+    "[Content_Types].xml": `${head}<Types xmlns="${NS}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}</Types>`,
+    "_rels/.rels": `${head}<Relationships xmlns="${NS}/package/2006/relationships"><Relationship Id="rId1" Type="${NS}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `${head}<workbook xmlns="${NS}/spreadsheetml/2006/main" xmlns:r="${NS}/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": `${head}<Relationships xmlns="${NS}/package/2006/relationships">${rels}</Relationships>`,
     "xl/worksheets/sheet1.xml": sheet(table),
   };
-  return zip(Object.entries(files).map(([n, d]) => ({ name: n, data: Buffer.from(d, "utf8") })));
+  if (second)
+    files["xl/worksheets/sheet2.xml"] = sheet({ columns: about[0] ?? [], rows: about.slice(1) });
+  return zip(
+    Object.entries(files).map(([n, d]) => ({ name: n, data: Buffer.from(d, "utf8") })),
+    stamp,
+  );
 }

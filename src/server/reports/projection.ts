@@ -1,9 +1,15 @@
 // Reports read a projection of the statements that matter for training, kept up to date by
 // the LRS as statements arrive (and removed when voided): one row per statement with plain
 // columns (who, what kind of activity, section, item, success, score, duration, when) and one
-// row per tested clause. Pure: statement in, rows out.
+// row per tested clause. Pure: statement in, row out (attempt numbers are added by store.ts,
+// which can see the learner's earlier rows).
+import {
+  type ActivityKind,
+  classifyActivity,
+  isExamServiceAuthority,
+} from "../../lib/xapi/activity-kind.ts";
 
-export type ActivityKind = "lesson" | "quiz" | "quiz-item" | "exam" | "exam-item" | "course";
+export type { ActivityKind };
 
 export interface EventRow {
   statementId: string;
@@ -19,19 +25,15 @@ export interface EventRow {
   scaled: number | null;
   response: string | null;
   durationMs: number | null;
+  /** When it happened (UTC ISO): the statement's timestamp, or `stored` if that is in the future. */
   timestamp: string;
   clauses: string[];
 }
 
 const CLAUSES_EXTENSION = "https://adal.kz/xapi/extensions/clauses";
-const PATHS: [RegExp, ActivityKind][] = [
-  [/\/xapi\/activities\/lesson\/(\d{1,2})$/u, "lesson"],
-  [/\/xapi\/activities\/quiz\/practice\/(\d{1,2})$/u, "quiz"],
-  [/\/xapi\/activities\/quiz-item\/([px](\d{2})-[a-z0-9-]+)$/u, "quiz-item"],
-  [/\/xapi\/activities\/exam\/item\/(x(\d{2})-[a-z0-9-]+)$/u, "exam-item"],
-  [/\/xapi\/activities\/exam\/[a-z0-9-]+$/u, "exam"],
-  [/\/xapi\/activities\/course\/[a-z0-9-]+$/u, "course"],
-];
+/** A device clock this far ahead of the LRS is believed; beyond it the time stored counts. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+const CLAUSE = /^(?:1|11|[2-9]\.\d{1,2}|10\.\d{1,2})$/u;
 
 /** Milliseconds of an ISO 8601 duration (PnDTnHnMnS), null if absent or malformed. */
 export function durationMs(value: unknown): number | null {
@@ -40,16 +42,25 @@ export function durationMs(value: unknown): number | null {
     /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/u.exec(
       value,
     );
-  if (!m) return null;
+  if (!m || value === "P" || value.endsWith("T")) return null;
   const [, d, h, min, s] = m.map((x) => Number(x ?? 0));
   return Math.round((((d ?? 0) * 24 + (h ?? 0)) * 3600 + (min ?? 0) * 60 + (s ?? 0)) * 1000);
 }
 
 type Json = Record<string, unknown>;
 
-// Stored in UTC so that text comparison orders timestamps sent with any offset.
-function utc(value: unknown): string {
-  const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+const parse = (value: unknown) => (typeof value === "string" ? Date.parse(value) : Number.NaN);
+
+/**
+ * When the event happened, in UTC so that text comparison orders any offsets. A timestamp
+ * further in the future than the stored time (plus a little skew) is a wrong device clock or a
+ * forgery, and would put the event in a month that has not come yet: the stored time wins.
+ */
+export function eventTime(statement: Json): string {
+  const stored = parse(statement.stored);
+  const timestamp = parse(statement.timestamp);
+  let time = Number.isNaN(timestamp) ? stored : timestamp;
+  if (!Number.isNaN(stored) && time > stored + CLOCK_SKEW_MS) time = stored;
   return new Date(Number.isNaN(time) ? Date.now() : time).toISOString();
 }
 
@@ -59,27 +70,22 @@ export function projectStatement(statement: Json, origin: string): EventRow | nu
   const account = actor?.account as Json | undefined;
   if (!account || account.homePage !== origin || typeof account.name !== "string") return null;
   const object = statement.object as Json | undefined;
-  const id = typeof object?.id === "string" ? object.id : "";
-  if (!id.startsWith(`${origin}/xapi/activities/`)) return null;
-  let kind: ActivityKind | null = null;
-  let section: number | null = null;
-  let itemId: string | null = null;
-  for (const [pattern, k] of PATHS) {
-    const m = pattern.exec(id);
-    if (!m) continue;
-    kind = k;
-    if (k === "lesson" || k === "quiz") section = Number(m[1]);
-    if (k === "quiz-item" || k === "exam-item") {
-      itemId = m[1] ?? null;
-      section = Number(m[2]);
-    }
-    break;
-  }
-  if (!kind) return null;
+  if (object?.objectType !== undefined && object.objectType !== "Activity") return null;
+  const activity = classifyActivity(object?.id, origin);
+  if (!activity) return null;
+  // Exam results count only when the exam service recorded them: anyone else's statement about
+  // the exam (a learner's session, an external tool's credential) is not a result.
+  if (
+    (activity.kind === "exam" || activity.kind === "exam-item") &&
+    !isExamServiceAuthority(statement.authority, origin)
+  )
+    return null;
   const result = (statement.result ?? {}) as Json;
   const score = (result.score ?? {}) as Json;
   const context = (statement.context ?? {}) as Json;
   const clauses = ((context.extensions as Json | undefined)?.[CLAUSES_EXTENSION] ?? []) as unknown;
+  const scaled =
+    typeof score.scaled === "number" && Number.isFinite(score.scaled) ? score.scaled : null;
   return {
     statementId: String(statement.id),
     personnelNumber: account.name,
@@ -87,17 +93,20 @@ export function projectStatement(statement: Json, origin: string): EventRow | nu
       "http://adlnet.gov/expapi/verbs/",
       "",
     ),
-    kind,
-    section,
-    itemId,
-    registration: typeof context.registration === "string" ? context.registration : null,
+    kind: activity.kind,
+    section: activity.section,
+    itemId: activity.itemId,
+    registration:
+      typeof context.registration === "string" ? context.registration.toLowerCase() : null,
     success: typeof result.success === "boolean" ? (result.success ? 1 : 0) : null,
-    scaled: typeof score.scaled === "number" ? score.scaled : null,
+    scaled,
     response: typeof result.response === "string" ? result.response.slice(0, 200) : null,
     durationMs: durationMs(result.duration),
-    timestamp: utc(statement.timestamp ?? statement.stored),
+    timestamp: eventTime(statement),
     clauses: Array.isArray(clauses)
-      ? clauses.filter((c): c is string => typeof c === "string").slice(0, 20)
+      ? [
+          ...new Set(clauses.filter((c): c is string => typeof c === "string" && CLAUSE.test(c))),
+        ].slice(0, 20)
       : [],
   };
 }

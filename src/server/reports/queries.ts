@@ -1,67 +1,59 @@
-// The dashboard's figures, computed in SQL over the projection and the accounts tables, for
-// the units in scope. Every query is bounded by scope and date range; nothing is streamed to
-// the browser but the aggregates.
-import type { DueLearner, StuckLearner, UnitOverview } from "../../lib/reports/types.ts";
+// The dashboard's overview and its two lists (due and stuck learners), computed in SQL over the
+// projection and the accounts tables for the units in scope. Nothing but aggregates and the
+// requested page of a list leaves the database.
+import type { DueLearner, Paged, StuckLearner, UnitOverview } from "../../lib/reports/types.ts";
 import type { Sql, SqlValue } from "../db/sql.ts";
+import { people, period, type ReportFilter } from "./scope.ts";
 
-export type { DueLearner, StuckLearner, UnitOverview };
-
-export interface ReportFilter {
-  units: readonly string[];
-  /** Inclusive ISO date-time bounds on event time. */
-  from?: string | undefined;
-  to?: string | undefined;
-  role?: "learner" | "officer" | "admin" | undefined;
-  now: Date;
-  validityDays?: number;
-}
+export type { DueLearner, ReportFilter, StuckLearner, UnitOverview };
 
 const DAY = 86_400_000;
+/** Learners idle this long on a lesson they opened and did not finish count as stuck. */
+export const STUCK_IDLE_DAYS = 7;
 const num = (v: SqlValue | undefined) => (v === null || v === undefined ? 0 : Number(v));
 const maybe = (v: SqlValue | undefined) => (v === null || v === undefined ? null : Number(v));
 
-/** `users u` restricted to the scope: SQL and parameters. */
-function people(f: ReportFilter): { where: string; params: SqlValue[] } {
-  const units = f.units.length > 0 ? f.units : ["\u0000none"];
-  const params: SqlValue[] = [...units];
-  let where = `u.unit_code IN (${units.map(() => "?").join(", ")})`;
-  if (f.role) {
-    where += " AND u.role = ?";
-    params.push(f.role);
-  }
-  return { where, params };
+export interface PageRequest {
+  offset: number;
+  /** Null: every row (exports). */
+  limit: number | null;
 }
 
-function period(f: ReportFilter, column = "e.ts"): { where: string; params: SqlValue[] } {
-  const parts: string[] = [];
-  const params: SqlValue[] = [];
-  if (f.from) {
-    parts.push(`${column} >= ?`);
-    params.push(f.from);
-  }
-  if (f.to) {
-    parts.push(`${column} <= ?`);
-    params.push(f.to);
-  }
-  return { where: parts.length ? ` AND ${parts.join(" AND ")}` : "", params };
+/** Bounds of "valid" and "due soon" as instants: passes before `validSince` are expired. */
+function validity(f: ReportFilter) {
+  const days = f.validityDays ?? 365;
+  const soon = f.dueSoonDays ?? 30;
+  return {
+    days,
+    validSince: new Date(f.now.getTime() - days * DAY).toISOString(),
+    soonSince: new Date(f.now.getTime() - (days - soon) * DAY).toISOString(),
+  };
 }
 
-export async function overview(sql: Sql, f: ReportFilter): Promise<UnitOverview[]> {
+const LAST_PASS = `SELECT personnel_number, MAX(ts) AS last_pass FROM learning_events
+  WHERE kind = 'exam' AND verb = 'passed' GROUP BY personnel_number`;
+
+export async function overview(
+  sql: Sql,
+  f: ReportFilter,
+  names: ReadonlyMap<string, string> = new Map(),
+): Promise<UnitOverview[]> {
   const p = people(f);
   const t = period(f);
-  const validity = (f.validityDays ?? 365) * DAY;
-  const validSince = new Date(f.now.getTime() - validity).toISOString();
-  const soonSince = new Date(f.now.getTime() - validity + 30 * DAY).toISOString();
+  const v = validity(f);
   const learners = await sql.all(
-    `SELECT u.unit_code AS unit, COUNT(*) AS n FROM users u WHERE ${p.where} GROUP BY u.unit_code`,
+    `SELECT u.unit_code AS unit, COUNT(*) AS n FROM users u WHERE ${p.where} GROUP BY u.unit_code ORDER BY u.unit_code`,
     p.params,
   );
+  // Per learner and lesson first (one row each), then per unit: a lesson completed twice counts once.
   const lessons = await sql.all(
-    `SELECT u.unit_code AS unit, e.section AS section, COUNT(DISTINCT e.personnel_number) AS n
-     FROM learning_events e JOIN users u ON u.personnel_number = e.personnel_number
-     WHERE ${p.where} AND e.kind = 'lesson' AND e.verb = 'completed'${t.where}
-     GROUP BY u.unit_code, e.section`,
-    [...p.params, ...t.params],
+    `SELECT u.unit_code AS unit, l.section, COUNT(*) AS n FROM (
+       SELECT e.personnel_number, e.section FROM learning_events e
+       WHERE e.kind = 'lesson' AND e.verb = 'completed'${t.where}
+       GROUP BY e.personnel_number, e.section
+     ) l JOIN users u ON u.personnel_number = l.personnel_number
+     WHERE ${p.where} GROUP BY u.unit_code, l.section`,
+    [...t.params, ...p.params],
   );
   const course = await sql.all(
     `SELECT u.unit_code AS unit, COUNT(*) AS n FROM users u JOIN (
@@ -82,26 +74,26 @@ export async function overview(sql: Sql, f: ReportFilter): Promise<UnitOverview[
     `SELECT u.unit_code AS unit,
             SUM(CASE WHEN l.last_pass IS NULL OR l.last_pass < ? THEN 1 ELSE 0 END) AS overdue,
             SUM(CASE WHEN l.last_pass >= ? AND l.last_pass < ? THEN 1 ELSE 0 END) AS due_soon
-     FROM users u LEFT JOIN (
-       SELECT personnel_number, MAX(ts) AS last_pass FROM learning_events WHERE kind = 'exam' AND verb = 'passed' GROUP BY personnel_number
-     ) l ON l.personnel_number = u.personnel_number
+     FROM users u LEFT JOIN (${LAST_PASS}) l ON l.personnel_number = u.personnel_number
      WHERE ${p.where} GROUP BY u.unit_code`,
-    [validSince, validSince, soonSince, ...p.params],
+    [v.validSince, v.validSince, v.soonSince, ...p.params],
   );
-  const by = <T>(rows: T[], unit: string) =>
-    rows.find((r) => (r as { unit: string }).unit === unit);
-  return learners.map((row) => {
-    const unit = String(row.unit);
-    const n = num(row.n);
+  const by = <T extends { unit?: SqlValue }>(rows: T[], unit: string) =>
+    rows.find((r) => r.unit === unit);
+  // Every unit in scope has its row, also one whose people are all filtered out (zeros).
+  return [...new Set(f.units)].sort().map((unit) => {
+    const n = num(by(learners, unit)?.n);
     const exam = by(exams, unit);
     const attempts = num(exam?.attempts);
+    const completed = Array.from({ length: 11 }, (_, i) =>
+      num(lessons.find((l) => l.unit === unit && num(l.section) === i + 1)?.n),
+    );
     return {
       unit,
+      unitName: names.get(unit) ?? unit,
       learners: n,
-      lessonCompletion: Array.from({ length: 11 }, (_, i) => {
-        const hit = lessons.find((l) => l.unit === unit && num(l.section) === i + 1);
-        return n === 0 ? 0 : num(hit?.n) / n;
-      }),
+      lessonCompleted: completed,
+      lessonCompletion: completed.map((c) => (n === 0 ? 0 : c / n)),
       courseCompleted: num(by(course, unit)?.n),
       examAttempts: attempts,
       examPassRate: attempts === 0 ? null : num(exam?.passed) / attempts,
@@ -112,61 +104,100 @@ export async function overview(sql: Sql, f: ReportFilter): Promise<UnitOverview[
   });
 }
 
-export async function dueLearners(sql: Sql, f: ReportFilter): Promise<DueLearner[]> {
+const page = (r: PageRequest) =>
+  r.limit === null
+    ? { sql: "", params: [] }
+    : { sql: " LIMIT ? OFFSET ?", params: [r.limit, r.offset] };
+
+/** Learners without a valid pass (overdue) or whose pass expires within the due-soon window. */
+export async function dueLearners(
+  sql: Sql,
+  f: ReportFilter,
+  request: PageRequest = { offset: 0, limit: null },
+): Promise<Paged<DueLearner>> {
   const p = people(f);
-  const validity = (f.validityDays ?? 365) * DAY;
-  const validSince = new Date(f.now.getTime() - validity).toISOString();
-  const soonSince = new Date(f.now.getTime() - validity + 30 * DAY).toISOString();
+  const v = validity(f);
+  const l = page(request);
   const rows = await sql.all(
-    `SELECT u.personnel_number, u.full_name, u.unit_code, u.email, l.last_pass
-     FROM users u LEFT JOIN (
-       SELECT personnel_number, MAX(ts) AS last_pass FROM learning_events WHERE kind = 'exam' AND verb = 'passed' GROUP BY personnel_number
-     ) l ON l.personnel_number = u.personnel_number
+    `SELECT u.personnel_number, u.full_name, u.unit_code, u.email, l.last_pass, COUNT(*) OVER () AS total
+     FROM users u LEFT JOIN (${LAST_PASS}) l ON l.personnel_number = u.personnel_number
      WHERE ${p.where} AND (l.last_pass IS NULL OR l.last_pass < ?)
-     ORDER BY CASE WHEN l.last_pass IS NULL THEN 0 ELSE 1 END, l.last_pass, u.full_name LIMIT 5000`,
-    [...p.params, soonSince],
+     ORDER BY CASE WHEN l.last_pass IS NULL THEN 0 ELSE 1 END, l.last_pass, u.full_name, u.personnel_number${l.sql}`,
+    [...p.params, v.soonSince, ...l.params],
   );
-  return rows.map((r) => {
-    const lastPass = r.last_pass === null ? null : String(r.last_pass);
-    return {
-      personnelNumber: String(r.personnel_number),
-      fullName: String(r.full_name),
-      unit: String(r.unit_code),
-      email: r.email === null ? null : String(r.email),
-      lastPass,
-      dueDate: lastPass ? new Date(Date.parse(lastPass) + validity).toISOString() : null,
-      status: !lastPass || lastPass < validSince ? "overdue" : "due-soon",
-    };
-  });
+  const total = rows.length > 0 ? num(rows[0]?.total) : await countDue(sql, f, request);
+  return {
+    total,
+    offset: request.offset,
+    limit: request.limit ?? total,
+    rows: rows.map((r) => {
+      const lastPass = r.last_pass === null ? null : String(r.last_pass);
+      return {
+        personnelNumber: String(r.personnel_number),
+        fullName: String(r.full_name),
+        unit: String(r.unit_code),
+        email: r.email === null ? null : String(r.email),
+        lastPass,
+        dueDate: lastPass ? new Date(Date.parse(lastPass) + v.days * DAY).toISOString() : null,
+        status: !lastPass || lastPass < v.validSince ? "overdue" : "due-soon",
+      };
+    }),
+  };
+}
+
+// A page past the end has no row to carry the window's total.
+async function countDue(sql: Sql, f: ReportFilter, request: PageRequest): Promise<number> {
+  if (request.offset === 0) return 0;
+  return (await dueLearners(sql, f, { offset: 0, limit: null })).total;
 }
 
 /** Learners who opened a lesson, did not finish it, and have done nothing for `idleDays`. */
 export async function stuckLearners(
   sql: Sql,
   f: ReportFilter,
-  idleDays = 7,
-): Promise<StuckLearner[]> {
+  request: PageRequest = { offset: 0, limit: null },
+  idleDays = STUCK_IDLE_DAYS,
+): Promise<Paged<StuckLearner>> {
   const p = people(f);
   const idleSince = new Date(f.now.getTime() - idleDays * DAY).toISOString();
+  // The lesson each learner opened last and has not completed; their last event of any kind
+  // comes from the (person, time) index, one probe per candidate.
   const rows = await sql.all(
-    `SELECT u.personnel_number, u.full_name, u.unit_code, o.section, o.opened
-     FROM users u
-     JOIN (SELECT personnel_number, section,
-                  MAX(CASE WHEN verb = 'experienced' THEN ts END) AS opened,
-                  MAX(CASE WHEN verb = 'completed' THEN 1 ELSE 0 END) AS done
-           FROM learning_events WHERE kind = 'lesson' GROUP BY personnel_number, section) o
-       ON o.personnel_number = u.personnel_number
-     JOIN (SELECT personnel_number, MAX(ts) AS last_seen FROM learning_events GROUP BY personnel_number) a
-       ON a.personnel_number = u.personnel_number
-     WHERE ${p.where} AND a.last_seen < ? AND o.done = 0 AND o.opened IS NOT NULL
-     ORDER BY o.opened LIMIT 5000`,
-    [...p.params, idleSince],
+    `SELECT s.*, COUNT(*) OVER () AS total FROM (
+       SELECT u.personnel_number, u.full_name, u.unit_code, u.email, o.section, o.opened,
+              (SELECT MAX(x.ts) FROM learning_events x WHERE x.personnel_number = o.personnel_number) AS last_seen
+       FROM (
+         SELECT personnel_number, section, opened,
+                ROW_NUMBER() OVER (PARTITION BY personnel_number ORDER BY opened DESC, section) AS r
+         FROM (
+           SELECT e.personnel_number, e.section,
+                  MAX(CASE WHEN e.verb = 'experienced' THEN e.ts END) AS opened,
+                  MAX(CASE WHEN e.verb = 'completed' THEN 1 ELSE 0 END) AS done
+           FROM learning_events e
+           WHERE e.kind = 'lesson' AND e.personnel_number IN (SELECT u.personnel_number FROM users u WHERE ${p.where})
+           GROUP BY e.personnel_number, e.section
+         ) g WHERE g.done = 0 AND g.opened IS NOT NULL
+       ) o JOIN users u ON u.personnel_number = o.personnel_number
+       WHERE o.r = 1
+     ) s WHERE s.last_seen < ?
+     ORDER BY s.last_seen, s.personnel_number${page(request).sql}`,
+    [...p.params, idleSince, ...page(request).params],
   );
-  return rows.map((r) => ({
-    personnelNumber: String(r.personnel_number),
-    fullName: String(r.full_name),
-    unit: String(r.unit_code),
-    section: num(r.section),
-    openedAt: String(r.opened),
-  }));
+  let total = rows.length > 0 ? num(rows[0]?.total) : 0;
+  if (rows.length === 0 && request.offset > 0)
+    total = (await stuckLearners(sql, f, { offset: 0, limit: null }, idleDays)).total;
+  return {
+    total,
+    offset: request.offset,
+    limit: request.limit ?? total,
+    rows: rows.map((r) => ({
+      personnelNumber: String(r.personnel_number),
+      fullName: String(r.full_name),
+      unit: String(r.unit_code),
+      email: r.email === null ? null : String(r.email),
+      section: num(r.section),
+      openedAt: String(r.opened),
+      lastSeen: String(r.last_seen),
+    })),
+  };
 }

@@ -1,246 +1,161 @@
 // /api/reports/…: officers see their units (and sub-units), admins everything, learners 403.
-// Every view answers JSON, or a table as CSV/XLSX with ?format=csv|xlsx.
+// Every view answers JSON with `meta` (filters in effect, generated-at, time zone), or its
+// table as CSV/XLSX with ?format=csv|xlsx (&lang=kk|ru for the headers). Lists answer a page
+// (offset, limit ≤ 1000, total) as JSON; their exports hold every row.
 import type { Context, Hono } from "hono";
-import type { AccountStore, User } from "../accounts/store.ts";
+import { type Locale, translator } from "../../i18n/index.ts";
+import { localDay, wallClock } from "../../lib/reports/time.ts";
+import type { ReportMeta } from "../../lib/reports/types.ts";
+import type { AccountStore } from "../accounts/store.ts";
 import type { Sql } from "../db/sql.ts";
 import { ApiError, type PlatformHelpers } from "../platform/api.ts";
-import { clauseHeatmap, itemAnalysis, monthlyTrends, transcript } from "./analysis.ts";
-import { type Table, toCsv, toXlsx } from "./export.ts";
-import { dueLearners, overview, type ReportFilter, stuckLearners } from "./queries.ts";
+import type { ReportBanks } from "./banks.ts";
+import { dosDateTime, type Table, toCsv, toXlsx } from "./export.ts";
+import { attemptsParam, pageRequest, parseRequest } from "./filter.ts";
+import { clauseDetail, clauseHeatmap, unitSections } from "./heatmap.ts";
+import { itemAnalysis } from "./items.ts";
+import { dueLearners, overview, stuckLearners } from "./queries.ts";
+import * as tables from "./tables.ts";
+import { transcript } from "./transcript.ts";
+import { monthlyTrends } from "./trends.ts";
 
-async function scopeOf(accounts: AccountStore, user: User): Promise<string[]> {
-  if (user.role === "admin") return (await accounts.listUnits()).map((u) => u.code);
-  return accounts.unitTree(await accounts.officerUnits(user.id));
+export interface ReportDeps {
+  sql: Sql;
+  accounts: AccountStore;
+  clock: () => Date;
+  timeZone: string;
+  banks: ReportBanks;
+  /** Why the projection does not match the statements (see rebuild.ts), or null. */
+  stale: () => Promise<string | null>;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/u;
+const CLAUSE = /^(?:1|11|[2-9]\.\d{1,2}|10\.\d{1,2})$/u;
 
-async function filterFor(
-  c: Context,
-  accounts: AccountStore,
-  user: User,
-  now: Date,
-): Promise<ReportFilter> {
-  const scope = await scopeOf(accounts, user);
-  const unit = c.req.query("unit");
-  let units = scope;
-  if (unit) {
-    if (!scope.includes(unit))
-      throw new ApiError(403, "out-of-scope", `Unit ${unit} is not among the units you supervise.`);
-    units = await accounts.unitTree([unit]);
-  }
-  const from = c.req.query("from");
-  const to = c.req.query("to");
-  for (const [name, value] of [
-    ["from", from],
-    ["to", to],
-  ] as const) {
-    if (value && !DATE.test(value))
-      throw new ApiError(400, "bad-date", `${name} must be a date like 2026-01-31.`);
-  }
-  const role = c.req.query("role");
-  if (role && !["learner", "officer", "admin"].includes(role))
-    throw new ApiError(400, "bad-role", "role must be learner, officer or admin.");
-  return {
-    units,
-    from: from ? new Date(from).toISOString() : undefined,
-    to: to ? new Date(to.length === 10 ? `${to}T23:59:59.999Z` : to).toISOString() : undefined,
-    role: role as ReportFilter["role"],
-    now,
-  };
-}
-
-function send(c: Context, name: string, json: unknown, table: () => Table) {
-  const format = c.req.query("format");
-  if (format === "csv") {
-    return c.body(toCsv(table()), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="adal-${name}.csv"`,
-    });
-  }
-  if (format === "xlsx") {
-    return c.body(new Uint8Array(toXlsx(table(), name)) as Uint8Array<ArrayBuffer>, 200, {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="adal-${name}.xlsx"`,
-    });
-  }
-  if (format && format !== "json")
+function format(c: Context): "json" | "csv" | "xlsx" {
+  const value = c.req.query("format") ?? "json";
+  if (value !== "json" && value !== "csv" && value !== "xlsx")
     throw new ApiError(400, "bad-format", "format must be json, csv or xlsx.");
-  return c.json(json as object);
+  return value;
 }
 
-const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+function language(c: Context): Locale {
+  const value = c.req.query("lang") ?? "kk";
+  if (value !== "kk" && value !== "ru")
+    throw new ApiError(400, "bad-lang", "lang must be kk or ru.");
+  return value;
+}
 
-export function reportRoutes(sql: Sql, accounts: AccountStore, clock: () => Date) {
+function send(c: Context, name: string, meta: ReportMeta, json: object, table: () => Table) {
+  const kind = format(c);
+  if (kind === "json") return c.json({ meta, ...json });
+  const t = translator(language(c));
+  const data = { ...table(), about: tables.aboutRows(t, meta) };
+  const now = new Date(meta.generatedAt);
+  const file = `adal-${name}-${localDay(now, meta.timeZone)}`;
+  if (kind === "csv") {
+    return c.body(toCsv(data), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${file}.csv"`,
+    });
+  }
+  const stamp = dosDateTime(wallClock(now, meta.timeZone));
+  return c.body(new Uint8Array(toXlsx(data, name, stamp)) as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Content-Disposition": `attachment; filename="${file}.xlsx"`,
+  });
+}
+
+export function reportRoutes(deps: ReportDeps) {
+  const { sql, accounts, banks } = deps;
   return (api: Hono, { requireUser }: PlatformHelpers) => {
     const guard = async (c: Context) => {
       const user = await requireUser(c, ["officer", "admin"]);
-      return filterFor(c, accounts, user, clock());
+      format(c); // a bad format is refused before any work
+      return parseRequest(c, accounts, user, {
+        now: deps.clock(),
+        timeZone: deps.timeZone,
+        validityDays: banks.validityDays,
+        dueSoonDays: banks.dueSoonDays,
+        stale: await deps.stale(),
+      });
     };
+    const t = (c: Context) => translator(c.req.query("lang") === "ru" ? "ru" : "kk");
+    const whole = (c: Context) => format(c) !== "json";
 
     api.get("/reports/overview", async (c) => {
-      const rows = await overview(sql, await guard(c));
-      return send(c, "overview", { units: rows }, () => ({
-        columns: [
-          "unit",
-          "learners",
-          "course completed",
-          "exam attempts",
-          "pass rate %",
-          "average score %",
-          "overdue",
-          "due in 30 days",
-          ...Array.from({ length: 11 }, (_, i) => `lesson ${i + 1} %`),
-        ],
-        rows: rows.map((r) => [
-          r.unit,
-          r.learners,
-          r.courseCompleted,
-          r.examAttempts,
-          pct(r.examPassRate),
-          pct(r.averageScore),
-          r.overdue,
-          r.dueSoon,
-          ...r.lessonCompletion.map(pct),
-        ]),
-      }));
+      const { filter, meta, unitNames } = await guard(c);
+      const units = await overview(sql, filter, unitNames);
+      return send(c, "overview", meta, { units }, () => tables.overviewTable(t(c), units));
     });
 
     api.get("/reports/due", async (c) => {
-      const rows = await dueLearners(sql, await guard(c));
-      return send(c, "due", { learners: rows }, () => ({
-        columns: [
-          "personnel number",
-          "full name",
-          "unit",
-          "e-mail",
-          "status",
-          "last pass",
-          "due date",
-        ],
-        rows: rows.map((r) => [
-          r.personnelNumber,
-          r.fullName,
-          r.unit,
-          r.email,
-          r.status,
-          r.lastPass,
-          r.dueDate,
-        ]),
-      }));
+      const { filter, meta } = await guard(c);
+      const page = await dueLearners(sql, filter, pageRequest(c, whole(c)));
+      return send(c, "due", meta, page, () => tables.dueTable(t(c), page.rows, meta.timeZone));
     });
 
     api.get("/reports/stuck", async (c) => {
-      const rows = await stuckLearners(sql, await guard(c));
-      return send(c, "stuck", { learners: rows }, () => ({
-        columns: ["personnel number", "full name", "unit", "lesson", "opened"],
-        rows: rows.map((r) => [r.personnelNumber, r.fullName, r.unit, r.section, r.openedAt]),
-      }));
+      const { filter, meta } = await guard(c);
+      const page = await stuckLearners(sql, filter, pageRequest(c, whole(c)));
+      return send(c, "stuck", meta, page, () => tables.stuckTable(t(c), page.rows, meta.timeZone));
     });
 
     api.get("/reports/items", async (c) => {
-      const rows = await itemAnalysis(sql, await guard(c));
-      return send(c, "items", { items: rows }, () => ({
-        columns: [
-          "item",
-          "section",
-          "attempts",
-          "facility %",
-          "discrimination",
-          "flags",
-          "options",
-        ],
-        rows: rows.map((r) => [
-          r.itemId,
-          r.section,
-          r.attempts,
-          pct(r.facility),
-          r.discrimination === null ? null : Math.round(r.discrimination * 1000) / 1000,
-          r.flags.join(" "),
-          Object.entries(r.options)
-            .map(([k, v]) => `${k}:${v}`)
-            .join(" "),
-        ]),
-      }));
+      const { filter, meta } = await guard(c);
+      const report = await itemAnalysis(sql, filter, {
+        attempts: attemptsParam(c),
+        pool: banks.pool,
+      });
+      return send(c, "items", meta, report, () => tables.itemsTable(t(c), report));
     });
 
     api.get("/reports/clauses", async (c) => {
-      const rows = await clauseHeatmap(sql, await guard(c));
-      return send(c, "clauses", { clauses: rows }, () => ({
-        columns: [
-          "clause",
-          "wrong %",
-          "practice answers",
-          "practice wrong",
-          "exam answers",
-          "exam wrong",
-          "learners wrong",
-        ],
-        rows: rows.map((r) => [
-          r.clause,
-          pct(r.wrongRate),
-          r.practiceAnswers,
-          r.practiceWrong,
-          r.examAnswers,
-          r.examWrong,
-          r.learnersWrong,
-        ]),
-      }));
+      const { filter, meta } = await guard(c);
+      const clauses = await clauseHeatmap(sql, filter);
+      return send(c, "clauses", meta, { clauses }, () => tables.clausesTable(t(c), clauses));
+    });
+
+    api.get("/reports/clauses/units", async (c) => {
+      const { filter, meta, unitNames } = await guard(c);
+      const units = await unitSections(sql, filter, unitNames);
+      return send(c, "units", meta, { units }, () => tables.unitsTable(t(c), units));
+    });
+
+    api.get("/reports/clauses/:clause", async (c) => {
+      const { filter, meta } = await guard(c);
+      const clause = c.req.param("clause");
+      if (!CLAUSE.test(clause))
+        throw new ApiError(400, "bad-clause", "clause must be like 2.10 (or 1, 11).");
+      const detail = await clauseDetail(sql, filter, clause, banks.sections, banks.stems);
+      if (!detail) throw new ApiError(404, "not-found", `The standards have no clause ${clause}.`);
+      if (format(c) !== "json")
+        throw new ApiError(400, "bad-format", "A clause's items are shown, not exported.");
+      return c.json({ meta, ...detail });
     });
 
     api.get("/reports/trends", async (c) => {
-      const rows = await monthlyTrends(sql, await guard(c));
-      return send(c, "trends", { months: rows }, () => ({
-        columns: ["month", "lesson completions", "exam attempts", "exams passed", "pass rate %"],
-        rows: rows.map((r) => [
-          r.month,
-          r.lessonCompletions,
-          r.examAttempts,
-          r.examPassed,
-          pct(r.passRate),
-        ]),
-      }));
+      const { filter, meta } = await guard(c);
+      const trends = await monthlyTrends(sql, filter);
+      return send(c, "trends", meta, trends, () => tables.trendsTable(t(c), trends.months));
     });
 
     api.get("/reports/learners/:number", async (c) => {
-      const filter = await guard(c);
+      const { filter, meta } = await guard(c);
       const person = await accounts.userByNumber(c.req.param("number"));
+      // Someone outside the officer's units answers exactly like no one: numbers reveal nothing.
       if (!person || !filter.units.includes(person.unitCode))
         throw new ApiError(404, "not-found", "No learner with this number in your units.");
-      const rows = await transcript(sql, person.personnelNumber);
-      return send(
-        c,
-        `transcript-${person.personnelNumber}`,
-        {
-          learner: {
-            personnelNumber: person.personnelNumber,
-            fullName: person.fullName,
-            unit: person.unitCode,
-          },
-          entries: rows,
+      const data = {
+        learner: {
+          personnelNumber: person.personnelNumber,
+          fullName: person.fullName,
+          unit: person.unitCode,
+          email: person.email,
         },
-        () => ({
-          columns: [
-            "time",
-            "verb",
-            "kind",
-            "section",
-            "success",
-            "score %",
-            "duration s",
-            "attempt",
-          ],
-          rows: rows.map((r) => [
-            r.timestamp,
-            r.verb,
-            r.kind,
-            r.section,
-            r.success,
-            pct(r.scaled),
-            r.durationMs === null ? null : Math.round(r.durationMs / 1000),
-            r.registration,
-          ]),
-        }),
+        ...(await transcript(sql, person.personnelNumber, filter)),
+      };
+      return send(c, `transcript-${person.personnelNumber}`, meta, data, () =>
+        tables.transcriptTable(t(c), data, meta.timeZone),
       );
     });
   };

@@ -26,6 +26,7 @@ describe("parseBlueprint", () => {
       cooldownHours: 24,
       validityDays: 365,
       graceSeconds: 30,
+      dueSoonDays: 30,
     });
   });
 

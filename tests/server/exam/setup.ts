@@ -3,6 +3,7 @@
 // platform API, all on a clock the test moves.
 import { AccountStore } from "../../../src/server/accounts/store.ts";
 import type { ExamPoolItem } from "../../../src/server/exam/attempt.ts";
+import { examBankResponses } from "../../../src/server/exam/bank-responses.ts";
 import { parseBlueprint } from "../../../src/server/exam/blueprint.ts";
 import { examRecorder } from "../../../src/server/exam/record.ts";
 import { certificateRoutes, examRoutes } from "../../../src/server/exam/routes.ts";
@@ -78,12 +79,12 @@ export async function examSetup(
     })),
     time(),
   );
-  const statements = new StatementStore(db.sql, projectionHook(ORIGIN));
+  const statements = new StatementStore(db.sql, projectionHook(ORIGIN, examBankResponses));
   const exams = new ExamStore(db.sql);
   const recorder = examRecorder({
     origin: ORIGIN,
     clock: time,
-    hook: projectionHook(ORIGIN),
+    hook: projectionHook(ORIGIN, examBankResponses),
     sign: options.sign,
   });
   /** Another exam service on the same database (another server instance). */

@@ -90,4 +90,25 @@ describe("learnerWriteRefusal", () => {
       ),
     ).toMatch(/exam service/u);
   });
+
+  it("refuses lesson and quiz IRIs that smuggle the exam's path in a query or fragment", () => {
+    const completed = { id: "http://adlnet.gov/expapi/verbs/completed" };
+    for (const id of [
+      `${origin}/xapi/activities/lesson/1?/xapi/activities/exam/annual-refresher`,
+      `${origin}/xapi/activities/quiz/x#/xapi/activities/exam/item/x02-service-model-ignored`,
+      `${origin}/xapi/activities/lesson/../exam/annual-refresher`,
+      `${origin}/xapi/activities/lesson/1?next=%2Fxapi%2Factivities%2Fexam%2Fannual-refresher`,
+    ]) {
+      expect(learnerWriteRefusal({ ...answered, verb: completed, object: { id } }, me), id).toMatch(
+        /exam service/u,
+      );
+      expect(
+        learnerWriteRefusal(
+          { ...answered, context: { contextActivities: { parent: [{ id }] } } },
+          me,
+        ),
+        id,
+      ).toMatch(/exam service/u);
+    }
+  });
 });

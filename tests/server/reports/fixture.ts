@@ -1,12 +1,22 @@
 // A small known history whose report figures are computed by hand in reports.test.ts.
+// Exam statements carry the exam service's authority, as the real exam writes them; the
+// statements at the end must all be ignored (other platform, forged exam results, IRIs that
+// smuggle the exam's path in a query or fragment).
 import { randomUUID } from "node:crypto";
 
 export const ORIGIN = "https://adal.test";
 export const NOW = new Date("2026-11-25T12:00:00Z");
 const DAY = 86_400_000;
-const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
+export const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
 
-function statement(
+export const EXAM_AUTHORITY = {
+  objectType: "Agent",
+  account: { homePage: ORIGIN, name: "adal-exam-service" },
+};
+const PLATFORM = { objectType: "Agent", account: { homePage: ORIGIN, name: "adal-platform" } };
+const CLAUSES = "https://adal.kz/xapi/extensions/clauses";
+
+export function statement(
   person: string,
   verb: string,
   path: string,
@@ -19,13 +29,16 @@ function statement(
     verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },
     object: { objectType: "Activity", id: `${ORIGIN}/xapi/activities/${path}` },
     timestamp: at,
+    stored: at,
+    authority: PLATFORM,
     ...extra,
   };
 }
 
-const CLAUSES: Record<string, string> = { "x02-i1": "2.13", "x03-i2": "3.2", "x04-i3": "4.1" };
+const ITEM_CLAUSES: Record<string, string> = { "x02-i1": "2.13", "x03-i2": "3.2", "x04-i3": "4.1" };
 
-function attempt(
+/** One exam attempt as the exam service records it: initialized, answered × 3, verdict. */
+export function attempt(
   person: string,
   at: string,
   answers: [string, boolean, string][],
@@ -36,19 +49,64 @@ function attempt(
   const context = (clause?: string) => ({
     context: {
       registration,
-      ...(clause ? { extensions: { "https://adal.kz/xapi/extensions/clauses": [clause] } } : {}),
+      ...(clause ? { extensions: { [CLAUSES]: [clause] } } : {}),
     },
   });
+  const exam = { authority: EXAM_AUTHORITY };
+  const started = new Date(Date.parse(at) - 750_000).toISOString();
   return [
+    statement(person, "initialized", "exam/annual-refresher", started, { ...context(), ...exam }),
     ...answers.map(([item, success, response]) =>
       statement(person, "answered", `exam/item/${item}`, at, {
         result: { success, response },
-        ...context(CLAUSES[item]),
+        ...context(ITEM_CLAUSES[item]),
+        ...exam,
       }),
     ),
     statement(person, passed ? "passed" : "failed", "exam/annual-refresher", at, {
       result: { success: passed, score: { scaled }, duration: "PT12M30S" },
       ...context(),
+      ...exam,
+    }),
+  ];
+}
+
+const practice = (person: string, success: boolean, response: string, days: number) =>
+  statement(person, "answered", "quiz-item/p02-gift", ago(days), {
+    result: { success, response },
+    context: { extensions: { [CLAUSES]: ["2.13"] } },
+  });
+
+/** The statements that must not count, however they are dressed up. */
+export function poison() {
+  const forged = `${ORIGIN}/xapi/activities/lesson/1?/xapi/activities/exam/annual-refresher`;
+  const fragment = `${ORIGIN}/xapi/activities/quiz/x#/xapi/activities/exam/item/x02-i1`;
+  return [
+    // Another platform's account with the same personnel number.
+    {
+      ...statement("L1", "completed", "lesson/5", ago(1)),
+      actor: { account: { homePage: "https://other", name: "L1" } },
+    },
+    // A "pass" on an IRI that only mentions the exam in its query.
+    { ...statement("L2", "passed", "lesson/1", ago(1)), object: { id: forged } },
+    { ...statement("L2", "completed", "lesson/1", ago(1)), object: { id: forged } },
+    // An answer whose fragment names an exam item.
+    {
+      ...statement("L2", "answered", "quiz/x", ago(1), {
+        result: { success: false, response: "a" },
+        context: { registration: randomUUID(), extensions: { [CLAUSES]: ["2.13"] } },
+      }),
+      object: { id: fragment },
+    },
+    // Exam results under anyone's authority but the exam service's.
+    statement("L2", "passed", "exam/annual-refresher", ago(1), {
+      result: { success: true, score: { scaled: 1 } },
+      context: { registration: randomUUID() },
+    }),
+    statement("L2", "answered", "exam/item/x02-i1", ago(1), {
+      result: { success: false, response: "a" },
+      context: { registration: randomUUID(), extensions: { [CLAUSES]: ["2.13"] } },
+      authority: { objectType: "Agent", account: { homePage: ORIGIN, name: "a-tool-key" } },
     }),
   ];
 }
@@ -57,7 +115,7 @@ export function history() {
   const lessons = (person: string, sections: number[], days: number) =>
     sections.flatMap((n) => [
       statement(person, "experienced", `lesson/${n}`, ago(days)),
-      statement(person, "completed", `lesson/${n}`, ago(days)),
+      statement(person, "completed", `lesson/${n}`, ago(days), { result: { duration: "PT30S" } }),
     ]);
   return [
     ...lessons("L1", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 40),
@@ -90,11 +148,23 @@ export function history() {
       ago(30),
       [
         ["x02-i1", false, "a"],
-        ["x03-i2", false, "c"],
+        ["x03-i2", false, ""],
         ["x04-i3", true, "c"],
       ],
       false,
       1 / 3,
+    ),
+    // L3's retake after the failure: a second attempt of the cycle.
+    ...attempt(
+      "L3",
+      ago(28),
+      [
+        ["x02-i1", true, "b"],
+        ["x03-i2", false, "c"],
+        ["x04-i3", true, "c"],
+      ],
+      false,
+      2 / 3,
     ),
     ...attempt(
       "L4",
@@ -119,18 +189,13 @@ export function history() {
       false,
       0,
     ),
-    statement("L1", "answered", "quiz-item/p02-gift", ago(41), {
-      result: { success: false, response: "a" },
-      context: { extensions: { "https://adal.kz/xapi/extensions/clauses": ["2.13"] } },
-    }),
-    statement("L2", "answered", "quiz-item/p02-gift", ago(3), {
-      result: { success: true, response: "b" },
-      context: { extensions: { "https://adal.kz/xapi/extensions/clauses": ["2.13"] } },
-    }),
-    // Not ours: another platform's account and a foreign activity are ignored.
+    practice("L1", false, "a", 41),
+    practice("L1", true, "b", 40), // L1's second answer to the same item
+    practice("L2", true, "b", 3),
     {
-      ...statement("L1", "completed", "lesson/5", ago(1)),
-      actor: { account: { homePage: "https://other", name: "L1" } },
+      ...statement("L2", "completed", "quiz/practice/2", ago(3), {
+        result: { success: true, score: { scaled: 1 }, duration: "PT1M5S" },
+      }),
     },
   ];
 }

@@ -1,0 +1,65 @@
+// What the reports need from the question banks and the exam blueprint: item texts for the
+// officers' item analysis and clause drill-down (answered on the server, to officers only; the
+// exam pool never goes into the site), the validity and due-soon windows, and the official text
+// of the clauses. A missing or broken exam pool leaves the reports working, without item texts.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { quizBankSchema } from "../../lib/quiz/schema.ts";
+import { parseStandards, type Section } from "../../lib/standards/parse.ts";
+import type { ExamPoolItem } from "../exam/attempt.ts";
+import type { Blueprint } from "../exam/blueprint.ts";
+import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+
+export interface ReportBanks {
+  pool: ExamPoolItem[];
+  /** Item id → stem, for practice and exam items. */
+  stems: Map<string, string>;
+  validityDays: number;
+  dueSoonDays: number;
+  sections: Section[];
+  problem: string | null;
+}
+
+const DEFAULTS = { validityDays: 365, dueSoonDays: 30 };
+
+function practiceStems(dir: string): Map<string, string> {
+  const stems = new Map<string, string>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => /^\d{2}-[a-z0-9-]+\.ya?ml$/u.test(f));
+  } catch {
+    return stems;
+  }
+  for (const file of files) {
+    const bank = quizBankSchema.safeParse(parse(readFileSync(join(dir, file), "utf8")));
+    if (bank.success) for (const item of bank.data.items) stems.set(item.id, item.stem);
+  }
+  return stems;
+}
+
+export function loadReportBanks(
+  quizDir: string,
+  standardsFile = "content/standards/source.kk.txt",
+): ReportBanks {
+  const sections = parseStandards(readFileSync(standardsFile, "utf8"));
+  const stems = practiceStems(join(quizDir, "practice"));
+  let pool: ExamPoolItem[] = [];
+  let blueprint: Pick<Blueprint, "validityDays"> & { dueSoonDays?: number } = DEFAULTS;
+  let problem: string | null = null;
+  try {
+    blueprint = loadBlueprint(join(quizDir, "exam"));
+    pool = loadExamPool(join(quizDir, "exam"));
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  for (const item of pool) stems.set(item.id, item.stem);
+  return {
+    pool,
+    stems,
+    validityDays: blueprint.validityDays,
+    dueSoonDays: blueprint.dueSoonDays ?? DEFAULTS.dueSoonDays,
+    sections,
+    problem,
+  };
+}

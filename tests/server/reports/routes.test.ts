@@ -1,0 +1,329 @@
+// The reports API on the whole platform (openPlatform: LRS, sessions, the real exam service on
+// the fixture pool), with a controllable clock: who may see what, strict dates in the reports'
+// time zone, exports, and that only the exam service's results count — a real exam pass does,
+// a pass posted with a tool's credential or an IRI that smuggles the exam's path does not.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../../src/server/config.ts";
+import { loadExamPool } from "../../../src/server/exam/pool.ts";
+import { openPlatform, type Platform } from "../../../src/server/platform/open.ts";
+import { hashPassword } from "../../../src/server/security/password.ts";
+
+const ORIGIN = "https://adal.test";
+const PASSWORD = "Routes-Pass-1";
+let now = Date.parse("2026-11-25T07:00:00Z"); // 12:00 in Almaty
+let platform: Platform;
+const cookies = new Map<string, string>();
+
+async function request(path: string, as?: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (as) headers.set("cookie", cookies.get(as) ?? "");
+  return platform.app.request(`${ORIGIN}${path}`, { ...init, headers });
+}
+
+async function json(path: string, as = "800001") {
+  const response = await request(path, as);
+  expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
+  return response.json();
+}
+
+async function postStatements(as: string | null, statements: object[], auth?: string) {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-experience-api-version": "1.0.3",
+  };
+  if (auth) headers.authorization = auth;
+  return request("/xapi/statements", as ?? undefined, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(statements),
+  });
+}
+
+const lesson = (person: string, n: number, verb: string, timestamp: string) => ({
+  actor: { objectType: "Agent", account: { homePage: ORIGIN, name: person } },
+  verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },
+  object: { objectType: "Activity", id: `${ORIGIN}/xapi/activities/lesson/${n}` },
+  timestamp,
+});
+
+beforeAll(async () => {
+  const config = readConfig({
+    ADAL_DB: ":memory:",
+    ADAL_ORIGIN: ORIGIN,
+    ADAL_QUIZ_DIR: "tests/fixtures/quizzes",
+    ADAL_STATIC_DIR: "",
+  });
+  platform = await openPlatform(config, () => new Date(now));
+  const { accounts } = platform;
+  await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
+  await accounts.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
+  await accounts.addUnit({ code: "OTHER", name: "Басқа", parentCode: null });
+  const hash = await hashPassword(PASSWORD);
+  const people = [
+    ["100001", "DP-1", "learner"],
+    ["100002", "OTHER", "learner"],
+    ["100003", "DP-1", "learner"],
+    ["800001", "DP", "officer"],
+    ["900001", "DP", "admin"],
+  ] as const;
+  const created = await accounts.createUsers(
+    people.map(([personnelNumber, unitCode, role]) => ({
+      personnelNumber,
+      fullName: `Қызметкер ${personnelNumber}`,
+      unitCode,
+      role,
+      email: `${personnelNumber}@police.kz`,
+      passwordHash: hash,
+      mustChangePassword: false,
+    })),
+    new Date(now),
+  );
+  await accounts.assignOfficerUnits(created[3]?.id ?? "", ["DP"]);
+  for (const [number] of people) {
+    const response = await request("/api/session", undefined, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ personnelNumber: number, password: PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    cookies.set(number, (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "");
+  }
+
+  // 100001 reads lesson 1 late in the evening of 31 October UTC: 1 November in Almaty.
+  expect(
+    (
+      await postStatements("100001", [
+        lesson("100001", 1, "experienced", "2026-10-31T19:50:00Z"),
+        lesson("100001", 1, "completed", "2026-10-31T20:00:00Z"),
+      ])
+    ).status,
+  ).toBe(200);
+
+  // 100001 takes the real exam and answers every item with the fixture pool's key, found by
+  // its text (each attempt gives the options random ids of their own).
+  const keys = new Map(
+    loadExamPool("tests/fixtures/quizzes/exam").map((i) => [
+      i.id,
+      new Set(i.options.filter((o) => o.correct).map((o) => o.text)),
+    ]),
+  );
+  const started = await request("/api/exam/attempts", "100001", { method: "POST" });
+  expect(started.status).toBe(201);
+  const attempt = (await started.json()) as {
+    id: string;
+    items: { id: string; options: { id: string; text: string }[] }[];
+  };
+  for (const item of attempt.items) {
+    const key = item.options.filter((o) => keys.get(item.id)?.has(o.text)).map((o) => o.id);
+    const put = await request(`/api/exam/attempts/${attempt.id}/answers/${item.id}`, "100001", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ options: key }),
+    });
+    expect(put.status).toBe(204);
+  }
+  now += 5 * 60_000 + 30_000;
+  const submitted = await request(`/api/exam/attempts/${attempt.id}/submit`, "100001", {
+    method: "POST",
+  });
+  expect(submitted.status).toBe(200);
+});
+afterAll(async () => platform.close());
+
+const ENDPOINTS = [
+  "/api/reports/overview",
+  "/api/reports/due",
+  "/api/reports/stuck",
+  "/api/reports/items",
+  "/api/reports/clauses",
+  "/api/reports/clauses/units",
+  "/api/reports/clauses/2.1",
+  "/api/reports/trends",
+  "/api/reports/learners/100001",
+];
+
+describe("reports API: who may see what", () => {
+  it("answers 401 signed out and 403 to a learner on every endpoint, in every format", async () => {
+    for (const path of ENDPOINTS) {
+      expect((await request(path)).status, path).toBe(401);
+      expect((await request(path, "100001")).status, path).toBe(403);
+      expect((await request(`${path}?format=csv`, "100001")).status, path).toBe(403);
+    }
+  });
+
+  it("refuses an officer a unit outside their units, and hides other units' learners", async () => {
+    const response = await request("/api/reports/overview?unit=OTHER", "800001");
+    expect(response.status).toBe(403);
+    expect((await response.json()).message).toMatch(/OTHER is not among the units you supervise/u);
+    for (const path of ENDPOINTS) {
+      expect((await request(`${path}?unit=OTHER`, "800001")).status, path).toBe(403);
+    }
+    expect((await request("/api/reports/learners/100002", "800001")).status).toBe(404);
+    expect((await request("/api/reports/learners/999999", "800001")).status).toBe(404);
+    const overview = await json("/api/reports/overview");
+    expect(overview.units.map((u: { unit: string }) => u.unit)).toEqual(["DP", "DP-1"]);
+    const due = await json("/api/reports/due");
+    expect(due.rows.map((r: { personnelNumber: string }) => r.personnelNumber)).not.toContain(
+      "100002",
+    );
+    // The administrator sees every unit.
+    const all = await json("/api/reports/overview", "900001");
+    expect(all.units.map((u: { unit: string }) => u.unit)).toEqual(["DP", "DP-1", "OTHER"]);
+  });
+});
+
+describe("reports API: dates", () => {
+  it("refuses impossible dates with 400 and a message, never 500 or a roll-over", async () => {
+    const cases: [string, RegExp][] = [
+      ["from=2026-13-45", /month 13 does not exist/u],
+      ["from=2026-02-30", /2026-02 has no day 30/u],
+      ["to=2026-01-01T99:99Z", /no such time of day/u],
+      ["to=2026-1-1", /use a date like 2026-01-31/u],
+      ["from=2026-11-02&to=2026-11-01", /must be before/u],
+      ["role=chief", /role must be/u],
+      ["format=pdf", /format must be/u],
+      ["limit=0", /limit must be/u],
+      ["limit=5000", /limit must be a whole number from 0 to 1000/u],
+      ["offset=-1", /offset must be a whole number/u],
+      ["lang=en&format=csv", /lang must be/u],
+    ];
+    for (const [query, message] of cases) {
+      const response = await request(`/api/reports/due?${query}`, "800001");
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).message, query).toMatch(message);
+    }
+    const items = await request("/api/reports/items?attempts=some", "800001");
+    expect(items.status).toBe(400);
+  });
+
+  it("reads from and to as local dates in Asia/Almaty, and says so in meta", async () => {
+    const november = await json("/api/reports/trends?from=2026-11-01&to=2026-11-30&unit=DP-1");
+    expect(november.meta).toMatchObject({
+      timeZone: "Asia/Almaty",
+      generatedAt: new Date(now).toISOString(),
+      filters: {
+        unit: "DP-1",
+        unitName: "1-бөлім",
+        from: "2026-11-01",
+        to: "2026-11-30",
+        role: null,
+      },
+      stale: null,
+    });
+    expect(november.months).toHaveLength(1);
+    expect(november.months[0]).toMatchObject({ month: "2026-11", lessonCompletions: 1 });
+    const october = await json("/api/reports/overview?from=2026-10-01&to=2026-10-31&unit=DP-1");
+    expect(october.units[0].lessonCompleted[0]).toBe(0);
+    const first = await json("/api/reports/overview?from=2026-11-01&to=2026-11-01&unit=DP-1");
+    expect(first.units[0].lessonCompleted[0]).toBe(1);
+  });
+});
+
+describe("reports API: only the exam service's results count", () => {
+  it("counts the real exam pass, not a pass posted with a credential or a smuggled IRI", async () => {
+    const { credential, secret } = await platform.credentials.create(
+      "A tool",
+      ["statements/write"],
+      new Date(now),
+    );
+    const basic = `Basic ${Buffer.from(`${credential.key}:${secret}`).toString("base64")}`;
+    const forged = (id: string, verb: string) => ({
+      actor: { objectType: "Agent", account: { homePage: ORIGIN, name: "100003" } },
+      verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },
+      object: { objectType: "Activity", id },
+      result: { success: true, score: { scaled: 1 } },
+      context: {
+        registration: "6fa459ea-ee8a-3ca4-894e-db77e160355e",
+        extensions: { "https://adal.kz/xapi/extensions/clauses": ["2.1"] },
+      },
+    });
+    const exam = `${ORIGIN}/xapi/activities/exam/annual-refresher`;
+    const smuggled = `${ORIGIN}/xapi/activities/lesson/1?/xapi/activities/exam/annual-refresher`;
+    const item = `${ORIGIN}/xapi/activities/quiz/x#/xapi/activities/exam/item/x02-fixture-gift`;
+    const tool = await postStatements(
+      null,
+      [forged(exam, "passed"), forged(smuggled, "passed"), forged(item, "answered")],
+      basic,
+    );
+    expect(tool.status).toBe(200);
+    // The learner's own session may not even store them.
+    expect((await postStatements("100003", [forged(smuggled, "completed")])).status).toBe(403);
+    expect((await postStatements("100003", [forged(item, "answered")])).status).toBe(403);
+
+    const overview = await json("/api/reports/overview?unit=DP-1");
+    expect(overview.units[0]).toMatchObject({ examAttempts: 1, examPassRate: 1, overdue: 1 });
+    const due = await json("/api/reports/due?unit=DP-1");
+    expect(due.rows.map((r: { personnelNumber: string }) => r.personnelNumber)).toEqual(["100003"]);
+    const items = await json("/api/reports/items?unit=DP-1");
+    expect(items.attemptsCounted).toBe(1);
+    const gift = items.items.find((i: { itemId: string }) => i.itemId === "x02-fixture-gift");
+    expect(gift.attempts).toBe(1);
+  });
+
+  it("shows officers the item texts with the right options marked", async () => {
+    const items = await json("/api/reports/items");
+    const gift = items.items.find((i: { itemId: string }) => i.itemId === "x02-fixture-gift");
+    expect(gift.stem.length).toBeGreaterThan(20);
+    expect(gift.options.filter((o: { correct: boolean }) => o.correct)).toHaveLength(1);
+    expect(gift.options.every((o: { text: string }) => o.text.length > 0)).toBe(true);
+    expect(gift.options.find((o: { correct: boolean }) => o.correct).count).toBe(1);
+  });
+
+  it("drills down from a clause to its text and items", async () => {
+    const detail = await json("/api/reports/clauses/2.1");
+    expect(detail).toMatchObject({ clause: "2.1", section: 2 });
+    expect(detail.text).toMatch(/Президентінің саясатын/u);
+    expect((await request("/api/reports/clauses/2.x", "800001")).status).toBe(400);
+    expect((await request("/api/reports/clauses/2.99", "800001")).status).toBe(404);
+  });
+});
+
+describe("reports API: lists, transcript and exports", () => {
+  it("pages the lists with their total", async () => {
+    const page = await json("/api/reports/due?limit=1");
+    expect(page).toMatchObject({ total: 3, offset: 0, limit: 1 }); // 100003, the officer and the admin
+    expect(page.rows).toHaveLength(1);
+    const next = await json("/api/reports/due?limit=1&offset=1");
+    expect(next.rows[0].personnelNumber).not.toBe(page.rows[0].personnelNumber);
+  });
+
+  it("gives one row per exam attempt in the transcript, with its precise duration", async () => {
+    const t = await json("/api/reports/learners/100001");
+    expect(t.exams).toEqual([
+      expect.objectContaining({ attempt: 1, passed: true, scaled: 1, durationMs: 330_000 }),
+    ]);
+    expect(t.lessons).toEqual([
+      expect.objectContaining({ section: 1, firstOpened: "2026-10-31T19:50:00.000Z" }),
+    ]);
+    const csv = await (await request("/api/reports/learners/100001?format=csv", "800001")).text();
+    expect(csv).toContain("5 мин 30 с");
+    expect(csv).toContain("2026-11-01 01:00"); // Almaty time
+    const ru = await (
+      await request("/api/reports/learners/100001?format=csv&lang=ru", "800001")
+    ).text();
+    expect(ru).toContain("5 мин 30 с");
+    expect(ru).toContain("Экзамен");
+  });
+
+  it("exports every view as CSV and XLSX", async () => {
+    for (const path of ENDPOINTS.filter((p) => !p.includes("/clauses/2.1"))) {
+      const csv = await request(`${path}?format=csv`, "800001");
+      expect(csv.status, path).toBe(200);
+      expect(csv.headers.get("content-type"), path).toContain("text/csv");
+      expect(csv.headers.get("content-disposition"), path).toMatch(/adal-.*-2026-11-25\.csv/u);
+      const xlsx = await request(`${path}?format=xlsx`, "800001");
+      expect(xlsx.status, path).toBe(200);
+      expect(
+        Buffer.from(await xlsx.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+        path,
+      ).toBe("PK");
+    }
+    const due = await (await request("/api/reports/due?format=csv", "800001")).text();
+    expect(due.split("\r\n")[0]).toContain("Жеке нөмір");
+    expect(due).toContain("100003@police.kz");
+    const ru = await (await request("/api/reports/due?format=csv&lang=ru", "800001")).text();
+    expect(ru.split("\r\n")[0]).toContain("Личный номер");
+  });
+});
