@@ -17,8 +17,8 @@ const VERB = (name: string, kk: string) => ({
 export const EXAM_VERBS = {
   initialized: VERB("initialized", "бастады"),
   answered: VERB("answered", "жауап берді"),
-  passed: VERB("passed", "тапсырды"),
-  failed: VERB("failed", "тапсыра алмады"),
+  passed: VERB("passed", "өтті"),
+  failed: VERB("failed", "өте алмады"),
   completed: VERB("completed", "аяқтады"),
   terminated: VERB("terminated", "жабылды"),
 };
