@@ -26,6 +26,8 @@ const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self
 
 /** @param {string} path */
 const isAsset = (path) => path.startsWith("/_astro/");
+/** The LRS and the platform API: never cached. @param {string} path */
+const isPlatform = (path) => path.startsWith("/xapi/") || path.startsWith("/api/");
 /** @param {string} path */
 const isImmutable = (path) =>
   isAsset(path) ||
@@ -101,8 +103,28 @@ async function carryOver() {
   await Promise.all((await caches.keys()).filter((k) => k !== CACHE).map((k) => caches.delete(k)));
 }
 
+/**
+ * The pages open when the worker first takes over were loaded before it could see them: fetch
+ * them now, so that the very first visit already counts as "visited" for offline use.
+ */
+async function keepOpenPages() {
+  const cache = await caches.open(CACHE);
+  for (const client of await sw.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+    const url = new URL(client.url);
+    if (url.origin !== sw.location.origin || isPlatform(url.pathname)) continue;
+    const key = pageKey(client.url);
+    if (await cache.match(key)) continue;
+    try {
+      const response = await fetch(key);
+      if (response.ok) await keepPage(cache, key, response);
+    } catch {
+      // Offline already: the page is kept on its next visit.
+    }
+  }
+}
+
 sw.addEventListener("activate", (event) => {
-  event.waitUntil(sw.clients.claim().then(carryOver));
+  event.waitUntil(sw.clients.claim().then(carryOver).then(keepOpenPages));
 });
 
 /**
@@ -161,7 +183,7 @@ sw.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== sw.location.origin) return;
-  if (url.pathname.startsWith("/xapi/") || url.pathname.startsWith("/api/")) return;
+  if (isPlatform(url.pathname)) return;
   if (isImmutable(url.pathname)) event.respondWith(cacheFirst(request));
   else event.respondWith(networkFirst(request, event));
 });

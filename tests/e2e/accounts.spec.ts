@@ -105,9 +105,9 @@ test("an expired session asks to sign in again; the records made meanwhile are s
   const origin = baseURL ?? "";
   const lrs = await adminLrs(await playwright.request.newContext({ baseURL: origin }), origin);
   const answered = async () =>
-    (await lrs.statements("100027")).filter((s) => verbOf(s) === "answered");
+    (await lrs.statements("100017")).filter((s) => verbOf(s) === "answered");
   await page.goto("/signin/?next=/quiz/6/");
-  await fillSignIn(page, "100027", E2E_PASSWORD);
+  await fillSignIn(page, "100017", E2E_PASSWORD);
   await page.waitForURL((url) => url.pathname === "/quiz/6/");
   const answerNext = () => answerNextChoice(page);
   await answerNext();
@@ -128,13 +128,13 @@ test("an expired session asks to sign in again; the records made meanwhile are s
   await expect(
     page.getByRole("status").filter({ hasText: "Сессияңыздың мерзімі бітті." }),
   ).toBeVisible();
-  await fillSignIn(page, "100027", E2E_PASSWORD);
+  await fillSignIn(page, "100017", E2E_PASSWORD);
   await page.waitForURL((url) => url.pathname === "/quiz/6/");
   await expect(status).toBeHidden({ timeout: 20_000 });
   await expect.poll(async () => (await answered()).length).toBe(2);
-  const all = await lrs.statements("100027");
+  const all = await lrs.statements("100017");
   expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
-  for (const s of all) expect(s.actor.account.name).toBe("100027");
+  for (const s of all) expect(s.actor.account.name).toBe("100017");
 });
 
 test("a statement about someone else is refused with 403 and nothing is stored", async ({
@@ -145,7 +145,7 @@ test("a statement about someone else is refused with 403 and nothing is stored",
   const origin = baseURL ?? "";
   const lrs = await adminLrs(await playwright.request.newContext({ baseURL: origin }), origin);
   await page.goto("/signin/");
-  await fillSignIn(page, "100026", E2E_PASSWORD);
+  await fillSignIn(page, "100018", E2E_PASSWORD);
   await page.waitForURL((url) => url.pathname === "/");
   const forged = await page.evaluate(async (home) => {
     const id = crypto.randomUUID();

@@ -41,3 +41,18 @@ export async function learnerStatements(
 export async function headerSearchReady(page: Page): Promise<void> {
   await expect(page.locator("header astro-island[ssr]")).toHaveCount(0, { timeout: 15_000 });
 }
+
+/**
+ * Waits until the service worker keeps the page shown (the worker stores a visited page after
+ * answering it, so going offline right after a navigation could find nothing yet).
+ */
+export async function pageKeptOffline(page: Page): Promise<void> {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) !== undefined);
+  await expect
+    .poll(() =>
+      page.evaluate(async () =>
+        Boolean(await caches.match(`${location.origin}${location.pathname}`)),
+      ),
+    )
+    .toBe(true);
+}

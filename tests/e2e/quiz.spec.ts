@@ -4,7 +4,7 @@
 // resumed on another device through the xAPI State.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type PlaywrightWorkerArgs, test } from "@playwright/test";
-import { learnerStatements, signIn } from "./helpers.ts";
+import { learnerStatements, pageKeptOffline, signIn } from "./helpers.ts";
 import {
   answerWithKeyboard,
   answerWithMouse,
@@ -227,6 +227,7 @@ test("a lesson's quiz works offline although it was never scrolled to online", a
     .toBe(true);
   await page.goto("/lessons/5/"); // now under the service worker's control
   await expect(page.locator(".quiz-question")).toBeAttached(); // hydrated on idle
+  await pageKeptOffline(page);
   await context.setOffline(true);
   await page.reload();
   const question = page.locator(".quiz-question");

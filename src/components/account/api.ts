@@ -64,7 +64,7 @@ export function signInPath(reason?: "expired" | "password"): string {
   return `${prefix}/signin/?${query}`;
 }
 
-const onSignInPage = () => /^(\/ru)?\/signin\/$/u.test(location.pathname);
+export const onSignInPage = () => /^(\/ru)?\/signin\/$/u.test(location.pathname);
 
 /** Sends the learner to the change-password form (the server refuses everything else). */
 export function changePasswordFirst(): void {

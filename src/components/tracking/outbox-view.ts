@@ -42,6 +42,8 @@ export interface OutboxModel {
   blocked: string | null;
   /** Nobody is signed in and the last session ended without signing out. */
   expired: boolean;
+  /** This is the sign-in page: its form already says why to sign in, so no link back to it. */
+  signingIn: boolean;
   mode: "session" | "launch" | "credential";
   refusedReason: string;
   rejected: RejectedStatement[];
@@ -153,20 +155,20 @@ export function renderOutbox(box: HTMLElement, strings: OutboxStrings, m: Outbox
     const text = fill(strings.unsent, { n: counts.mine });
     lines.push(line(m.online ? text : `${strings.offline} ${text}`));
   }
-  if (stop?.kind === "signin") {
-    if (m.mode === "session")
-      lines.push(
-        line(
-          fill(strings.expired, { n: counts.mine }),
-          " ",
-          link(strings.signinAgain, signInPath("expired")),
-        ),
-      );
-    else
-      lines.push(
-        line(fill(m.mode === "launch" ? strings.relaunch : strings.credential, { n: counts.mine })),
-      );
-  } else if (m.expired) {
+  // On the sign-in page the form's own notice says the session ended and that the records wait.
+  if (stop?.kind === "signin" && m.mode !== "session")
+    lines.push(
+      line(fill(m.mode === "launch" ? strings.relaunch : strings.credential, { n: counts.mine })),
+    );
+  else if (stop?.kind === "signin" && !m.signingIn)
+    lines.push(
+      line(
+        fill(strings.expired, { n: counts.mine }),
+        " ",
+        link(strings.signinAgain, signInPath("expired")),
+      ),
+    );
+  else if (stop?.kind !== "signin" && m.expired && !m.signingIn) {
     const text = counts.of > 0 ? fill(strings.expired, { n: counts.of }) : strings.expiredNone;
     lines.push(line(text, " ", link(strings.signinAgain, signInPath("expired"))));
   }
