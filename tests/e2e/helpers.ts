@@ -49,10 +49,13 @@ export async function headerSearchReady(page: Page): Promise<void> {
 export async function pageKeptOffline(page: Page): Promise<void> {
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready) !== undefined);
   await expect
-    .poll(() =>
-      page.evaluate(async () =>
-        Boolean(await caches.match(`${location.origin}${location.pathname}`)),
-      ),
+    .poll(
+      () =>
+        page.evaluate(async () =>
+          Boolean(await caches.match(`${location.origin}${location.pathname}`)),
+        ),
+      // The worker's install (the precache) may still be running on a busy machine.
+      { timeout: 20_000 },
     )
     .toBe(true);
 }

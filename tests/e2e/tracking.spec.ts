@@ -117,6 +117,14 @@ test("the course map shows lessons opened, read and quiz scores from another dev
   await page.clock.install();
   await signIn(page, "100002");
   await readLesson(page, 1);
+  // Read on this device: the record is sent before the learner moves on.
+  await expect
+    .poll(async () =>
+      (await lrs.statements("100002")).some(
+        (s) => verbOf(s) === "completed" && s.object.id.endsWith("/lesson/1"),
+      ),
+    )
+    .toBe(true);
   await page.goto("/lessons/5/"); // opened only
   await expect
     .poll(async () =>
