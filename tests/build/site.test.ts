@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { pageWeight } from "../../src/build/page-weight.ts";
 
 const dist = "dist";
 
@@ -62,5 +63,19 @@ describe("built site", () => {
     const external = [...html.matchAll(/<script[^>]+src="([^"]+)"/gu)].map((m) => m[1] ?? "");
     for (const src of external) expect(src).toMatch(/^\/_astro\/[\w.-]+\.js$/u);
     expect(html).not.toMatch(/<script[^>]+src="https?:/u);
+  });
+
+  it("keeps every lesson page, in both languages, under 40 KB gzipped as it loads", () => {
+    const read = (path: string) => {
+      const file = join(dist, path);
+      return existsSync(file) ? readFileSync(file) : undefined;
+    };
+    const lessons = pages.filter((p) => /(?:^|\/)lessons\/\d+\/index\.html$/u.test(p));
+    expect(lessons).toHaveLength(22);
+    for (const page of lessons) {
+      const weight = pageWeight(readFileSync(page, "utf8"), read);
+      expect(weight.jsFiles, page).toBeGreaterThan(0); // the scripts were found, not skipped
+      expect(weight.total, page).toBeLessThan(40 * 1024);
+    }
   });
 });
