@@ -34,6 +34,7 @@ export const kk = {
   "clause.sectionLabel": "{id}-бөлім",
   "clause.copyLink": "Сілтемені көшіру",
   "clause.copied": "Сілтеме көшірілді",
+  "clause.copyFailed": "Көшіру мүмкін болмады: сілтеме енді мекенжай жолында тұр",
   "search.title": "Стандарттардан іздеу",
   "search.label": "Іздеу сөзі",
   "search.submit": "Іздеу",

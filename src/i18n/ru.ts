@@ -36,6 +36,7 @@ export const ru = {
   "clause.sectionLabel": "Раздел {id}",
   "clause.copyLink": "Копировать ссылку",
   "clause.copied": "Ссылка скопирована",
+  "clause.copyFailed": "Не удалось скопировать: ссылка теперь в адресной строке",
   "search.title": "Поиск по стандартам",
   "search.label": "Поисковый запрос",
   "search.submit": "Найти",

@@ -1,6 +1,8 @@
 // Checks the lesson sources: one per section, the required parts, and enough explanation.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { sectionByNumber } from "../../src/lib/standards/site.ts";
+import { estimatedMinutes } from "../../src/lib/tracking/reading.ts";
 
 const dir = "content/lessons";
 const files = readdirSync(dir)
@@ -52,6 +54,16 @@ describe("lesson sources", () => {
         expect(examples.length).toBeGreaterThanOrEqual(2);
         const terms = part(source, "Терминдер сөздігі").match(/<dt>/gu) ?? [];
         expect(terms.length).toBeGreaterThanOrEqual(3);
+      });
+
+      it("states a reading time that fits its length (it sets when a lesson counts as read)", () => {
+        const official = sectionByNumber(section);
+        const body = source.replace(/^---\n[\s\S]*?\n---\n/u, "");
+        const total =
+          words(body) +
+          words([official.lead, ...official.clauses.map((c) => c.text)].join(" "));
+        const minutes = Number(/^minutes: (\d+)$/mu.exec(source)?.[1]);
+        expect(minutes, `${total} words`).toBe(estimatedMinutes(total));
       });
 
       const minimum = section >= 2 && section <= 10 ? 150 : 60;

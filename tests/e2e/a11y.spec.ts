@@ -9,6 +9,7 @@ const pages = [
   "/exam/",
   "/quiz/2/",
   "/verify/",
+  "/search/",
 ];
 
 for (const prefix of ["", "/ru"]) {
@@ -76,4 +77,58 @@ test("the home page maps all 11 lessons and links search and exam", async ({ pag
   await expect(page.locator(".course-card")).toHaveCount(11);
   await expect(page.locator('main a[href="/search/"]')).toHaveCount(1);
   await expect(page.locator('main a[href="/exam/"]')).toHaveCount(1);
+});
+
+test("a clause's copy-link button copies its permalink and says so", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/lessons/2/");
+  // Each button names its clause; its text then changes, so it is held by its anchor.
+  await expect(
+    page.getByRole("button", { name: /^Сілтемені көшіру\s*: 2\.10-тармақ$/u }),
+  ).toBeVisible();
+  const button = page.locator('button.copy-link[data-anchor="clause-2-10"]');
+  await button.click();
+  await expect(page.getByRole("status").filter({ hasText: "Сілтеме көшірілді" })).toBeAttached();
+  await expect(button).toContainText("Сілтеме көшірілді");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${baseURL}/lessons/2/#clause-2-10`,
+  );
+});
+
+test("without a clipboard the link goes to the address bar and the button does not claim a copy", async ({
+  page,
+}) => {
+  // As on a page served over plain http, where browsers give no clipboard API.
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }),
+  );
+  await page.goto("/ru/lessons/2/");
+  await expect(
+    page.getByRole("button", { name: /^Копировать ссылку\s*: Пункт 2\.10$/u }),
+  ).toBeVisible();
+  const button = page.locator('button.copy-link[data-anchor="clause-2-10"]');
+  await button.click();
+  await expect(button).toContainText("Не удалось скопировать");
+  await expect(button).not.toContainText("Ссылка скопирована");
+  await expect(page).toHaveURL(/\/ru\/lessons\/2\/#clause-2-10$/u);
+});
+
+test("the keyboard focus is visible on links and buttons", async ({ page }) => {
+  await page.goto("/lessons/2/");
+  for (const target of [
+    page.locator('a[href="#clause-2-10"]').first(),
+    page.getByRole("button", { name: /^Сілтемені көшіру\s*: 2\.10-тармақ$/u }),
+  ]) {
+    await target.focus();
+    const outline = await target.evaluate((e) => {
+      const style = getComputedStyle(e);
+      return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe("none");
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+  }
 });

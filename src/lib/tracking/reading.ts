@@ -5,7 +5,18 @@
 // visible, so switching tabs or minimising the browser pauses it.
 
 export const READING_SHARE = 0.25;
+/**
+ * Careful reading speed for a lesson: dense official Kazakh text plus explanations, read to be
+ * understood and remembered, not skimmed (adult readers' ~200 words a minute for easy prose
+ * drops well below that for legal text).
+ */
+export const WORDS_PER_MINUTE = 120;
 export const MIN_READING_MS = 30_000;
+
+/** The estimated reading time of a lesson of `words` words, in whole minutes (front matter). */
+export function estimatedMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
 
 export function requiredReadingMs(minutes: number): number {
   const estimate = Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0;
