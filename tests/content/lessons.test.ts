@@ -60,8 +60,7 @@ describe("lesson sources", () => {
         const official = sectionByNumber(section);
         const body = source.replace(/^---\n[\s\S]*?\n---\n/u, "");
         const total =
-          words(body) +
-          words([official.lead, ...official.clauses.map((c) => c.text)].join(" "));
+          words(body) + words([official.lead, ...official.clauses.map((c) => c.text)].join(" "));
         const minutes = Number(/^minutes: (\d+)$/mu.exec(source)?.[1]);
         expect(minutes, `${total} words`).toBe(estimatedMinutes(total));
       });
