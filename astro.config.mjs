@@ -2,13 +2,14 @@
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import { defineConfig } from "astro/config";
+import { buildEnv } from "./src/build/build-env.ts";
 import { serviceWorker } from "./src/build/service-worker.ts";
 
 export default defineConfig({
   site: process.env.ADAL_SITE_URL ?? "http://localhost:4321",
   output: "static",
   trailingSlash: "always",
-  integrations: [mdx(), preact(), serviceWorker()],
+  integrations: [mdx(), preact(), serviceWorker(), buildEnv()],
   build: { inlineStylesheets: "never", format: "directory" },
   devToolbar: { enabled: false },
   // Hash every inline script and style into a CSP <meta>; the server repeats it as a header.

@@ -1,8 +1,9 @@
 // `npm start`: builds the site when it is missing or older than its sources, migrates the
 // database, seeds the demo data on first run, and serves everything on one origin.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { BUILD_ENV_FILE, buildEnvFingerprint } from "../src/build/build-env.ts";
 import { readConfig } from "../src/server/config.ts";
 import { DEMO_ADMIN, DEMO_OFFICER, seedDemo } from "../src/server/demo/seed.ts";
 import { startServer } from "../src/server/main.ts";
@@ -19,7 +20,14 @@ const built = join(config.ADAL_STATIC_DIR, "index.html");
 const sources = Math.max(
   ...["src", "content", "quizzes/practice", "public", "astro.config.mjs"].map(newest),
 );
-if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+const fingerprint = join(config.ADAL_STATIC_DIR, BUILD_ENV_FILE);
+// A site built for another LRS or origin (PUBLIC_LRS_*, ADAL_SITE_URL) is built again too.
+const builtFor = existsSync(fingerprint) ? readFileSync(fingerprint, "utf8").trim() : null;
+const stale =
+  !existsSync(built) ||
+  statSync(built).mtimeMs < Math.max(sources, newest("package-lock.json")) ||
+  builtFor !== buildEnvFingerprint(process.env);
+if (stale) {
   console.log("Building the site…");
   const build = spawnSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build"], {
     stdio: "inherit",

@@ -99,6 +99,8 @@ export function staticSite(dir: string, env: Record<string, string | undefined> 
     // /verify/<code> and /ru/verify/<code> are one static page that reads the code itself.
     const verify = /^(\/ru)?\/verify\/[A-Za-z0-9-]+\/?$/u.exec(decoded);
     if (verify) decoded = `${verify[1] ?? ""}/verify/`;
+    // Dotfiles (the build's own notes) are never served.
+    if (/(^|\/)\./u.test(decoded)) return null;
     const file = join(root, normalize(decoded));
     if (!file.startsWith(root)) return null;
     for (const candidate of [file, join(file, "index.html")]) {

@@ -56,3 +56,19 @@ describe("connect-src of the site's pages", () => {
     expect(policy).toContain("frame-ancestors 'none'");
   });
 });
+
+describe("files the server keeps to itself", () => {
+  it("never serves dotfiles, such as the build's environment fingerprint", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "adal-static-"));
+    writeFileSync(join(dir, "index.html"), "<p>home</p>");
+    writeFileSync(join(dir, "404.html"), "<p>not found</p>");
+    writeFileSync(join(dir, ".build-env"), "secret-ish");
+    const app = new Hono().get("*", staticSite(dir, {}));
+    for (const path of ["/.build-env", "/%2Ebuild-env", "/a/../.build-env"]) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain("secret-ish");
+    }
+    expect((await app.request("/")).status).toBe(200);
+  });
+});

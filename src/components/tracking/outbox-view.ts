@@ -32,7 +32,6 @@ export interface OutboxStrings {
   discardConfirm: string;
   close: string;
   launchInvalid: string;
-  signinHref: string;
 }
 
 export interface OutboxModel {
@@ -147,7 +146,8 @@ function download(items: RejectedStatement[]): void {
 
 let shown = "";
 
-export function renderOutbox(box: HTMLElement, strings: OutboxStrings, m: OutboxModel): void {
+/** The indicator's lines for this state; none when nothing waits and nothing is wrong. */
+export function outboxLines(strings: OutboxStrings, m: OutboxModel): HTMLElement[] {
   const { counts, stop } = m;
   const lines: HTMLElement[] = [];
   if (m.launchProblem) lines.push(line(fill(strings.launchInvalid, { what: m.launchProblem })));
@@ -220,6 +220,19 @@ export function renderOutbox(box: HTMLElement, strings: OutboxStrings, m: Outbox
       );
     }
   }
+  return lines;
+}
+
+/**
+ * Whether the indicator has anything to show, known without its strings (which load only
+ * then): the same lines, made with blank text.
+ */
+export function outboxHasNews(m: OutboxModel): boolean {
+  const blank = new Proxy({}, { get: () => "" }) as OutboxStrings;
+  return outboxLines(blank, m).length > 0;
+}
+
+export function renderOutbox(box: HTMLElement, lines: HTMLElement[]): void {
   // Re-render only when something changed, so keyboard focus inside stays where it is.
   const signature = lines.map((l) => l.outerHTML).join("");
   if (signature === shown) return;
