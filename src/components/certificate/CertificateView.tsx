@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { longDate } from "../../lib/format/dates.ts";
 import { ApiFailure, callApi } from "../account/api.ts";
 
 interface Certificate {
@@ -45,10 +46,7 @@ export default function CertificateView({ strings, mode }: Props) {
   // Empty while rendered at build time; the code is read from the URL in the browser.
   const [code, setCode] = useState("");
   const [state, setState] = useState<{ certificate?: Certificate; missing?: boolean }>({});
-  const day = (iso: string) =>
-    new Date(iso).toLocaleDateString(document.documentElement.lang === "ru" ? "ru-RU" : "kk-KZ", {
-      dateStyle: "long",
-    });
+  const day = (iso: string) => longDate(new Date(iso), document.documentElement.lang);
 
   useEffect(() => setCode(codeFromUrl()), []);
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { numericDateTime } from "../../lib/format/dates.ts";
 import { ApiFailure, callApi } from "../account/api.ts";
 import { ExamQuestion } from "./ExamQuestion.tsx";
 import { ExamResult } from "./ExamResult.tsx";
@@ -20,8 +21,7 @@ type Screen =
   | { kind: "error"; message: string };
 
 const pendingKey = (id: string) => `adal.exam.pending.${id}`;
-const date = (iso: string) =>
-  new Date(iso).toLocaleString(document.documentElement.lang === "ru" ? "ru-RU" : "kk-KZ");
+const date = (iso: string) => numericDateTime(new Date(iso));
 
 /** The annual exam: start or resume, answer with autosave, timer, submit, result. */
 export default function ExamApp({ strings, prefix, signInUrl }: Props) {

@@ -1,6 +1,8 @@
 // The outbox indicator's content: what waits on this device, why it waits, and what the
 // learner can do about it (sign in again, change the password, save set-aside records to a
 // file for the administrator, send them again, delete them). Plain DOM: it is on every page.
+
+import { numericDateTime } from "../../lib/format/dates.ts";
 import type { Stop } from "../../lib/tracking/deliver.ts";
 import { formatMegabytes } from "../../lib/tracking/limits.ts";
 import type { OutboxCounts } from "../../lib/tracking/queue.ts";
@@ -96,7 +98,7 @@ function button(text: string, onClick: () => void, className = "link-button"): H
   return b;
 }
 
-function rejectedItem(s: RejectedStatement, strings: OutboxStrings, lang: string): HTMLLIElement {
+function rejectedItem(s: RejectedStatement, strings: OutboxStrings): HTMLLIElement {
   const st = s.statement as {
     verb?: { display?: Record<string, string> };
     object?: { id?: string; definition?: { name?: Record<string, string> } };
@@ -104,9 +106,7 @@ function rejectedItem(s: RejectedStatement, strings: OutboxStrings, lang: string
   };
   const verb = st.verb?.display?.["kk-KZ"] ?? st.verb?.display?.["en-US"] ?? "";
   const object = st.object?.definition?.name?.["kk-KZ"] ?? st.object?.id ?? "";
-  const when = st.timestamp
-    ? new Date(st.timestamp).toLocaleString(lang === "ru" ? "ru-RU" : "kk-KZ")
-    : "";
+  const when = st.timestamp ? numericDateTime(new Date(st.timestamp)) : "";
   const why =
     s.reason === "too-large"
       ? fill(strings.reasonTooLarge, { size: formatMegabytes(s.bytes) })
@@ -196,7 +196,6 @@ export function outboxLines(strings: OutboxStrings, m: OutboxModel): HTMLElement
       ),
     );
     if (m.open) {
-      const lang = document.documentElement.lang;
       const ids = m.rejected.map((r) => r.id);
       const retryable = m.rejected.filter((r) => r.reason !== "too-large").map((r) => r.id);
       lines.push(
@@ -204,7 +203,7 @@ export function outboxLines(strings: OutboxStrings, m: OutboxModel): HTMLElement
           "div",
           { className: "outbox-details" },
           el("h2", {}, strings.detailsTitle),
-          el("ul", {}, ...m.rejected.map((r) => rejectedItem(r, strings, lang))),
+          el("ul", {}, ...m.rejected.map((r) => rejectedItem(r, strings))),
           el(
             "p",
             { className: "outbox-actions" },
