@@ -27,6 +27,14 @@ test("results follow typing and the URL follows the query", async ({ page }) => 
   expect(new URL(page.url()).searchParams.get("q")).toBe("тургын уй");
 });
 
+test("on the results page / focuses the page's own box", async ({ page }) => {
+  await page.goto("/search/?q=сыйлық");
+  await headerSearchReady(page);
+  await page.locator("h1").click();
+  await page.keyboard.press("/");
+  await expect(page.locator("#search-q")).toBeFocused();
+});
+
 test("header box: / focuses it, results as you type, keyboard picks one", async ({ page }) => {
   await page.goto("/lessons/3/");
   await headerSearchReady(page); // the shortcut exists from then on

@@ -72,7 +72,8 @@ export default function HeaderSearch({ strings, prefix, indexUrl }: Props) {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || typingInField(e.target)) return;
       e.preventDefault();
-      input.current?.focus();
+      // On the results page "/" goes to that page's own box, the one its results follow.
+      (document.getElementById("search-q") ?? input.current)?.focus();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
