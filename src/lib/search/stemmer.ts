@@ -254,8 +254,3 @@ export function stems(folded: string): readonly string[] {
 export function looseStems(folded: string): readonly string[] {
   return reach(folded, false);
 }
-
-/** The main stem: the shortest one. */
-export function stem(folded: string): string {
-  return stems(folded)[0] ?? folded;
-}
