@@ -20,6 +20,8 @@
  * whose ending only looks inflected (пайда is not пай+да, жақын is not жақ+ын).
  */
 
+import { LEXICON, SHORT_STEMS, VOWEL_DROP } from "./lexicon.ts";
+
 const VOWEL = /[аеиоуыэюяё]/u;
 
 /** What may precede an ending: the folded letters it follows. */
@@ -37,27 +39,29 @@ interface Rule {
   readonly after: string;
   /** Whether the ending follows vowel harmony (the instrumental -мен/-бен/-пен does not). */
   readonly harmony: boolean;
-  /** Whether the ending comes after a possessive only (the n-endings: -ның, -нда, -на, -н). */
-  readonly afterPossessive: boolean;
+  /** A further condition on the stem left: the n-endings (-ның, -нда, -на, -н) need a real
+   * possessive before them. */
+  readonly needs: ((stem: string) => boolean) | null;
 }
 
-const rule = (suffixes: string, after: string, harmony = true): Rule[] =>
-  suffixes
-    .split(" ")
-    .map((suffix) => ({ suffix, after, harmony, afterPossessive: after === POSSESSIVE }));
+const rule = (
+  suffixes: string,
+  after: string,
+  { harmony = true, needs = null }: Partial<Pick<Rule, "harmony" | "needs">> = {},
+): Rule[] => suffixes.split(" ").map((suffix) => ({ suffix, after, harmony, needs }));
 
 /** Every inflectional ending, folded (ә→а, і→и, ғ→г, қ→к, ң→н, ө→о, ұ/ү→у). */
 const RULES: readonly Rule[] = [
   // locative-attributive -дағы/-тағы, -ндағы after a possessive
   ...rule("дагы деги", VOWELS + VOICED),
   ...rule("тагы теги", VOICELESS),
-  ...rule("ндагы ндеги", POSSESSIVE),
+  ...rule("ндагы ндеги", POSSESSIVE, { needs: endsInPossessive }),
   // attributive -ғы/-гі after ң/н (дейінгі, бұрынғы, соңғы)
   ...rule("гы ги", "н"),
   // instrumental
-  ...rule("менен мен", `${VOWELS}лмнрйу`, false),
-  ...rule("бен", "зж", false),
-  ...rule("пен", VOICELESS, false),
+  ...rule("менен мен", `${VOWELS}лмнрйу`, { harmony: false }),
+  ...rule("бен", "зж", { harmony: false }),
+  ...rule("пен", VOICELESS, { harmony: false }),
   // genitive
   ...rule("нын нин", `${VOWELS}мн`),
   ...rule("дын дин", "лрйузж"),
@@ -65,21 +69,21 @@ const RULES: readonly Rule[] = [
   // ablative
   ...rule("дан ден", `${VOWELS}лрйузж`),
   ...rule("нан нен", "мн"),
-  ...rule("нан нен", POSSESSIVE),
+  ...rule("нан нен", POSSESSIVE, { needs: endsInPossessive }),
   ...rule("тан тен", VOICELESS),
   // locative
   ...rule("да де", VOWELS + VOICED),
   ...rule("та те", VOICELESS),
-  ...rule("нда нде", POSSESSIVE),
+  ...rule("нда нде", POSSESSIVE, { needs: endsInPossessive }),
   // dative
   ...rule("га ге", VOWELS + VOICED),
   ...rule("ка ке", VOICELESS),
-  ...rule("на не", POSSESSIVE),
+  ...rule("на не", POSSESSIVE, { needs: endsInPossessive }),
   // accusative
   ...rule("ны ни", VOWELS),
   ...rule("ды ди", VOICED),
   ...rule("ты ти", VOICELESS),
-  ...rule("н", POSSESSIVE),
+  ...rule("н", POSSESSIVE, { needs: endsInPossessive }),
   // 3rd person possessive; polite 2nd person -ңыз/-ңіз (the lessons address the reader)
   ...rule("сы си", VOWELS),
   ...rule("ы и", CONSONANTS),
@@ -90,47 +94,6 @@ const RULES: readonly Rule[] = [
   ...rule("дар дер", "лмнзж"),
   ...rule("тар тер", VOICELESS),
 ];
-
-/** Stems the dropped vowel comes back to (folded): орны → орын, халқы → халық, мүлкі → мүлік. */
-const VOWEL_DROP: Record<string, string> = {
-  орн: "орын",
-  халк: "халык",
-  мулк: "мулик",
-  ауз: "ауыз",
-  мурн: "мурын",
-  ерн: "ерин",
-  ерк: "ерик",
-};
-
-/**
- * Dictionary forms (folded) whose ending only looks like inflection: stripping stops there,
- * and shorter stems reached through them are dropped. Reviewed on the standards and lessons:
- * құнды "valuable" is not құн+ды (and would meet күні "his day" once folded), басқа "other"
- * is not бас+қа, пайда "benefit" not пай+да, жақын "close" not жақ+ын, жан-жақты not жақ+ты,
- * барыс "course" not бар+ыс, бәрі "all" not бар+і, тұрыс (жүріс-тұрыс) and тұрған not тұр,
- * тартыс "conflict" not тарт+ыс, ойын "game" not ой+ын, мүдде "interest" not мүд+де, дейін
- * "until", кейін "after", бұрын "before" not дей/кей/бұр + ін.
- */
-const LEXICON: ReadonlySet<string> = new Set([
-  "кунды",
-  "баска",
-  "пайда",
-  "жакын",
-  "жакты",
-  "барыс",
-  "бари",
-  "турыс",
-  "турган",
-  "ойын",
-  "мудде",
-  "дейин",
-  "кейин",
-  "бурын",
-  "тартыс",
-]);
-
-/** The only two-letter stems: іс "matter, deed", ие "owner", үй "house". */
-const SHORT_STEMS: ReadonlySet<string> = new Set(["ис", "ие", "уй"]);
 
 const MIN_STEM = 3;
 const FRONT = /[еиэ]/u;
@@ -202,13 +165,13 @@ function collect(word: string, walk: Walk): void {
     return;
   }
   let stripped = false;
-  for (const { suffix, after, harmony, afterPossessive } of RULES) {
+  for (const { suffix, after, harmony, needs } of RULES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
     if (!valid(stem, strict)) continue;
     if (strict) {
       if (!after.includes(stem.at(-1) ?? "")) continue;
-      if (afterPossessive && !endsInPossessive(stem)) continue;
+      if (needs !== null && !needs(stem)) continue;
       if (harmony && !harmonious(stem, suffix)) continue;
     }
     stripped = true;
