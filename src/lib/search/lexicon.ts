@@ -39,7 +39,25 @@ export const LEXICON: ReadonlySet<string> = new Set([
   "кейин",
   "бурын",
   "тартыс",
+  // Nouns and adverbs in -ым/-ім/-м of four letters or more before it, which the 1st person
+  // possessive would strip (stemmer.ts firstPersonBase): every such word of the standards and
+  // lessons. келісім "agreement" would meet келісті "agreed", шақырым "kilometre" шақырды
+  // "called", көктем "spring" көк "blue" (көкте+м), жылдам "quick" жыл "year" (жылда+м); the
+  // others would only lose their ending (лауазым → лауаз).
+  "айналым",
+  "ардайым",
+  "жылдам",
+  "карапайым",
+  "келисим",
+  "когам",
+  "коктем",
+  "колем",
+  "лауазым",
+  "мерзим",
+  "толем",
+  "устаным",
+  "шакырым",
 ]);
 
-/** The only two-letter stems: іс "matter, deed", ие "owner", үй "house". */
-export const SHORT_STEMS: ReadonlySet<string> = new Set(["ис", "ие", "уй"]);
+/** The only two-letter stems: іс "matter, deed", ие "owner", үй "house", ұл "son" (ұлына). */
+export const SHORT_STEMS: ReadonlySet<string> = new Set(["ис", "ие", "уй", "ул"]);

@@ -29,6 +29,8 @@ const VOWELS = "аеиоыэюяё";
 /** Voiced consonants and sonorants; у counts as a consonant (сақтау+ы, сақтау+ды). */
 const VOICED = "лмнрйузж";
 const VOICELESS = "кпстшфхцчщбвгд";
+/** Vowels a 1st person -м/-мыз may follow (see RULES). */
+const OPEN_VOWELS = "аеоэюяё";
 /** The 3rd person possessive (-ы/-і, -сы/-сі) ends the stem before the n-endings. */
 const POSSESSIVE = "ыи";
 const CONSONANTS = VOICED + VOICELESS;
@@ -89,6 +91,14 @@ const RULES: readonly Rule[] = [
   ...rule("ы и", CONSONANTS),
   ...rule("ыныз иниз", CONSONANTS),
   ...rule("ныз низ", VOWELS),
+  // 1st person -ым/-ім, -ымыз/-іміз (after a vowel -м, -мыз); ы/і are left out of "after a
+  // vowel" because a stem ending in them (сыйақы) is stripped to its consonant anyway. The
+  // informal 2nd person -ың/-ің folds to -ын/-ін, which -ы + accusative -н already strips.
+  ...rule("ым им ымыз имиз", CONSONANTS, { needs: firstPersonBase }),
+  ...rule("м мыз миз", OPEN_VOWELS, { needs: firstPersonBase }),
+  // dative after the 1st person singular, -ыма/-іме only: after a vowel stem -ма/-ме is also
+  // the negation of a verb (жасама "do not do"), which must stay apart from its verb.
+  ...rule("а е", "м", { needs: endsInFirstPerson }),
   // plural
   ...rule("лар лер", `${VOWELS}руй`),
   ...rule("дар дер", "лмнзж"),
@@ -96,6 +106,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const MIN_STEM = 3;
+const FIRST_PERSON_MIN_STEM = 4;
 const FRONT = /[еиэ]/u;
 const BACK = /ы/u;
 const LAST_VOWEL = /([аеиоуыэюяё])[^аеиоуыэюяё]*$/u;
@@ -112,6 +123,31 @@ function endsInPossessive(stem: string): boolean {
     return !doubled(rest);
   const beforeSy = stem.slice(0, -2);
   return rest.endsWith("с") && valid(beforeSy) && VOWELS.includes(beforeSy.at(-1) ?? "");
+}
+
+/**
+ * Whether a stem may carry a 1st person possessive: four letters or more. -ым/-ім/-м also make nouns of three-letter verbs — шеш-ім
+ * "decision", біл-ім "knowledge", бөл-ім "department", тый-ым "ban" — and reading them as
+ * possessives would merge them with the verb's forms (бөлім with болды "was"), and the
+ * two-letter roots would take ұйым "organisation" for үй+ім "my house"; searching for "my"
+ * forms of such short nouns is rare. Longer -ым/-ім/-м nouns are listed in LEXICON. What is
+ * left is stripped further like any word (not only of a plural, as Kazakh order would have
+ * it), so that a dictionary form the rules over-strip still meets its "my" forms: Қазақстан
+ * gives қазақс (+тан), and so must Қазақстанымыз.
+ */
+function firstPersonBase(stem: string): boolean {
+  return stem.length >= FIRST_PERSON_MIN_STEM;
+}
+
+/** Whether a stem ends in a 1st person singular possessive after a consonant (міндетім). */
+function endsInFirstPerson(stem: string): boolean {
+  const base = stem.slice(0, -2);
+  return (
+    (stem.endsWith("ым") || stem.endsWith("им")) &&
+    CONSONANTS.includes(base.at(-1) ?? "") &&
+    firstPersonBase(base) &&
+    valid(base)
+  );
 }
 
 function doubled(stem: string): boolean {
