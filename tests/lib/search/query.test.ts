@@ -146,6 +146,20 @@ describe("Kazakh typed on a Russian keyboard that looks Russian", () => {
   });
 });
 
+describe("a word with Latin look-alikes in it", () => {
+  it("finds what the Cyrillic word finds, Russian or Kazakh", () => {
+    for (const [mixed, cyrillic] of [
+      ["взяткa", "взятка"],
+      ["ПOДAPOK", "ПОДАРОК"],
+      ["cыйлық", "сыйлық"],
+      ["пaра", "пара"],
+    ] as const) {
+      expect(ids(mixed), mixed).not.toEqual([]);
+      expect(ids(mixed), mixed).toEqual(ids(cyrillic));
+    }
+  });
+});
+
 describe("expandRussian", () => {
   const kazakhWords = new Set(["лицензиялык", "резервинде"]);
   const isKazakh = (w: string) => kazakhWords.has(w);
