@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSearchIndex } from "../../../src/lib/search/build-index.ts";
-import { expandRussian } from "../../../src/lib/search/glossary-ru.ts";
+import { expandRussian, russianGlossary } from "../../../src/lib/search/glossary-ru.ts";
+import { normalizeWord } from "../../../src/lib/search/pipeline.ts";
 import { type LoadedSearch, loadSearch, searchIndex } from "../../../src/lib/search/query.ts";
-import { readDocuments } from "./corpus.ts";
+import { tokenize } from "../../../src/lib/search/tokenizer.ts";
+import { readDocuments, readSource } from "./corpus.ts";
 
 let search: LoadedSearch;
 /** As submitted (no prefix matching), unless `typed`. */
@@ -186,6 +188,35 @@ describe("expandRussian", () => {
       expandRussian(["проверка", "и", "контроль", "для", "граждан"]).map((w) => w.word),
     ).toEqual(["тексеріс", "контроль", "азамат"]);
     expect(expandRussian(["он"], (w) => w === "он").map((w) => w.word)).toEqual(["он"]);
+  });
+
+  it("searches a loanword the lessons use both as typed and through the glossary", () => {
+    const isPatrol = (w: string) => w === "патруль";
+    expect(expandRussian(["патруль"], isPatrol)).toEqual([
+      { word: "патруль", fromGlossary: false },
+      { word: "қоғамдық", fromGlossary: true },
+      { word: "тәртіп", fromGlossary: true },
+      { word: "қауіпсіздігі", fromGlossary: true },
+    ]);
+    expect(expandRussian(["патрульная"]).map((w) => w.word)).toEqual([
+      "қоғамдық",
+      "тәртіп",
+      "қауіпсіздігі",
+    ]);
+  });
+
+  it("leads every Russian key to words of the official text", () => {
+    const official = new Set(tokenize(readSource()).flatMap((t) => normalizeWord(t.text)));
+    // семья → отбасы отбасылық: the text has отбасылық only, отбасы finds the lessons.
+    const lessonsOnly = new Set(["отбасы"]);
+    const missing = russianGlossary.flatMap((entry) =>
+      entry.kk
+        .split(" ")
+        .filter((word) => !lessonsOnly.has(word))
+        .filter((word) => !normalizeWord(word).some((term) => official.has(term)))
+        .map((word) => `${entry.ru.join(" ")} → ${word}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("knows the terms the blind review found missing", () => {
