@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { lineSnippet } from "../../../src/components/search/Result.tsx";
 import { buildSearchIndex } from "../../../src/lib/search/build-index.ts";
 import { expandRussian, russianGlossary } from "../../../src/lib/search/glossary-ru.ts";
 import { normalizeWord } from "../../../src/lib/search/pipeline.ts";
@@ -13,6 +14,8 @@ const find = (q: string, limit = 5, typed = false) =>
 const ids = (q: string, limit = 5) => find(q, limit).map((r) => r.clauseId ?? r.ref);
 const marked = (r: ReturnType<typeof find>[number]) =>
   r.snippet.highlights.map(([s, e]) => r.snippet.text.slice(s, e));
+const markedTitle = (r: ReturnType<typeof find>[number]) =>
+  r.titleSnippet.highlights.map(([s, e]) => r.titleSnippet.text.slice(s, e));
 const first = (q: string) => {
   const [hit] = find(q);
   if (!hit) throw new Error(`nothing found for ${q}`);
@@ -38,9 +41,10 @@ describe("searchIndex", () => {
     expect(hit && marked(hit)).toEqual(["мүдделер", "жанжалына"]);
   });
 
-  it("highlights something in every hit: no field is indexed that is not shown", () => {
+  it("highlights something in every hit, in its snippet or title: every indexed field is shown", () => {
     for (const q of ["тәртіп", "ішкі істер", "басшылық", "сыйлық", "бостандық", "мүдделер"])
-      for (const hit of find(q, 30, true)) expect(marked(hit), `${q} → ${hit.ref}`).not.toEqual([]);
+      for (const hit of find(q, 30, true))
+        expect([...marked(hit), ...markedTitle(hit)], `${q} → ${hit.ref}`).not.toEqual([]);
   });
 
   it("treats lunr's query syntax as plain characters", () => {
@@ -135,6 +139,47 @@ describe("precision", () => {
     expect(hit && marked(hit)).toContain("бостанддығынан");
     expect(first("бастамашылық").clauseId).toBe("8.1");
     expect(marked(first("бастамашылық"))).toEqual(["бастамамашылық"]);
+  });
+});
+
+describe("section titles and key terms", () => {
+  it("finds a section's clauses by its title, after the clauses that say the words", () => {
+    const hits = find("қоғамдық тәртіп", 30);
+    const section4 = hits.filter((r) => r.section === 4 && r.kind === "clause");
+    expect(section4.map((r) => r.clauseId).sort()).toEqual([
+      "4.1",
+      "4.2",
+      "4.3",
+      "4.4",
+      "4.5",
+      "4.6",
+    ]);
+    // 2.7 says «тәртібін» in its own text: it ranks above the clauses found by title alone
+    const at = (ref: string) => hits.findIndex((r) => r.ref === ref);
+    expect(at("2.7")).toBeGreaterThanOrEqual(0);
+    for (const r of section4) expect(at("2.7")).toBeLessThan(at(r.ref));
+  });
+
+  it("marks the title's words that matched, and the header box shows the title then", () => {
+    const hit = find("қоғамдық тәртіп", 30).find((r) => r.clauseId === "4.3");
+    if (!hit) throw new Error("4.3 not found");
+    expect(markedTitle(hit)).toEqual(["Қоғамдық", "тәртіпті"]);
+    expect(marked(hit)).toEqual([]);
+    expect(lineSnippet(hit)).toBe(hit.titleSnippet);
+    const text = first("сыйлық");
+    expect(markedTitle(text)).toEqual([]);
+    expect(lineSnippet(text)).toBe(text.snippet);
+  });
+
+  it("marks no title of a lesson's own parts, whose title is not indexed", () => {
+    for (const hit of find("сыбайлас жемқорлыққа қарсы стандарттар", 30, true))
+      if (hit.kind !== "clause" && hit.kind !== "lead") expect(markedTitle(hit)).toEqual([]);
+  });
+
+  it("finds a lesson's key terms, linked to the lesson's top", () => {
+    const hit = find("рушылдық", 30).find((r) => r.kind === "keys");
+    expect(hit?.url).toBe("/lessons/10/");
+    expect(hit && marked(hit)).toEqual(["рушылдық"]);
   });
 });
 
