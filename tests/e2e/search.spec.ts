@@ -87,7 +87,7 @@ test("the index is one static JSON file at the content-hashed address the page n
   expect(response.ok()).toBe(true);
   expect(response.headers()["content-type"]).toContain("application/json");
   const body = (await response.json()) as { version: number; docs: unknown[][] };
-  expect(body.version).toBe(2);
+  expect(body.version).toBe(3);
   expect(body.docs.some((d) => d[0] === 0 && d[1] === "2.10")).toBe(true);
   expect((await request.get("/search-index.json")).status()).toBe(404);
 });

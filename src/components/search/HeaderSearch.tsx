@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { SearchResult } from "../../lib/search/query.ts";
 import { loadSearch, type Search } from "./load.ts";
-import { Highlighted, resultLabel } from "./Result.tsx";
+import { Highlighted, lineSnippet, resultLabel } from "./Result.tsx";
 import type { SearchStrings } from "./strings.ts";
 
 interface Props {
@@ -168,7 +168,7 @@ export default function HeaderSearch({ strings, prefix, indexUrl }: Props) {
               >
                 <span class="search-result-label">{resultLabel(r, strings)}</span>{" "}
                 <span class="header-search-snippet" lang="kk">
-                  <Highlighted snippet={r.snippet} />
+                  <Highlighted snippet={lineSnippet(r)} />
                 </span>
               </div>
             ))}

@@ -112,7 +112,7 @@ export default function SearchPage({ strings, prefix, indexUrl }: Props) {
               <a href={`${prefix}${r.url}`}>
                 <span class="search-result-label">{resultLabel(r, strings)}</span>
                 <span class="search-result-title" lang="kk">
-                  {r.title}
+                  <Highlighted snippet={r.titleSnippet} />
                 </span>
               </a>
               <p class="search-snippet" lang="kk">

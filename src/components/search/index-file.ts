@@ -23,6 +23,7 @@ export function searchIndexFile(): Promise<SearchIndexFile> {
     const lessons = (await lessonsInOrder()).map((lesson) => ({
       section: lesson.data.section,
       title: lesson.data.title,
+      keyTerms: lesson.data.keyTerms,
       body: lesson.body ?? "",
     }));
     const json = JSON.stringify(buildSearchIndex(searchDocuments(sections, lessons)));

@@ -14,6 +14,7 @@ export interface SearchStrings {
   section: string;
   explanation: string;
   term: string;
+  keyTerms: string;
   all: string;
   open: string;
 }
@@ -34,6 +35,7 @@ export function searchStrings(t: ReturnType<typeof translator>): SearchStrings {
     section: t("clause.sectionLabel"),
     explanation: t("search.explanation"),
     term: t("search.term"),
+    keyTerms: t("lesson.keyTerms"),
     all: t("search.all"),
     open: t("search.open"),
   };

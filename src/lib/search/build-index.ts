@@ -10,6 +10,7 @@ import {
   clauseUrl,
   type DocumentKind,
   explanationRef,
+  keysRef,
   leadUrl,
   lessonUrl,
   type SearchDocument,
@@ -17,24 +18,40 @@ import {
 } from "./documents.ts";
 import { useKazakh } from "./pipeline.ts";
 
-/** Field weights: the official text outranks glossary terms, which outrank explanations. */
-export const FIELD_BOOSTS = { text: 10, terms: 4, body: 1 } as const;
+/**
+ * Field weights: the official text outranks glossary terms, which outrank explanations. The
+ * section title and the key terms are low: a query for them finds their section's clauses and
+ * lesson, but a clause that says the words itself comes first. lunr averages a field's length
+ * over every document, so a field only the 11 key-term documents have counts as very long in
+ * each of them: at 3 they rank among the explanations, at 1 they came last of every query.
+ */
+export const FIELD_BOOSTS = { text: 10, terms: 4, title: 1, keys: 3, body: 1 } as const;
 
 export type SearchField = keyof typeof FIELD_BOOSTS;
 
-/** Fields shown in snippets, in display order (every indexed field is shown). */
-export const SHOWN_FIELDS = ["terms", "text", "body"] as const satisfies readonly SearchField[];
+/**
+ * Fields shown in snippets, in display order. The title, the only other indexed field, is
+ * shown as the result's title (highlighted there) and rebuilt from the section number.
+ */
+export const SHOWN_FIELDS = [
+  "keys",
+  "terms",
+  "text",
+  "body",
+] as const satisfies readonly SearchField[];
 export type ShownField = (typeof SHOWN_FIELDS)[number];
 
 /**
  * A document on the wire: `[0, clauseId, text]`, `[1, section, slug, body]` for a lesson part,
- * `[2, section, slug, term, definition]` for a glossary term, `[3, section, text]` for a lead.
+ * `[2, section, slug, term, definition]` for a glossary term, `[3, section, text]` for a lead,
+ * `[4, section, keys]` for a lesson's key terms.
  */
 export type PackedDocument =
   | readonly [0, string, string]
   | readonly [1, number, string, string]
   | readonly [2, number, string, string, string]
-  | readonly [3, number, string];
+  | readonly [3, number, string]
+  | readonly [4, number, string];
 
 export interface SerializedSearch {
   readonly version: typeof INDEX_FORMAT;
@@ -62,9 +79,10 @@ function anchorOf(url: string): string {
 }
 
 function pack(doc: SearchDocument): PackedDocument {
-  const { text = "", terms = "", body = "" } = doc.fields;
+  const { text = "", terms = "", keys = "", body = "" } = doc.fields;
   if (doc.kind === "clause") return [0, doc.clauseId ?? doc.ref, text];
   if (doc.kind === "lead") return [3, doc.section, text];
+  if (doc.kind === "keys") return [4, doc.section, keys];
   if (doc.kind === "explanation") return [1, doc.section, anchorOf(doc.url), body];
   return [2, doc.section, anchorOf(doc.url), terms, body];
 }
@@ -100,6 +118,17 @@ export function unpackDocuments(
         title,
         url: leadUrl(section),
         fields: { text },
+      };
+    }
+    if (doc[0] === 4) {
+      const keys = doc[2];
+      return {
+        ref: keysRef(section),
+        kind: "keys",
+        section,
+        title,
+        url: lessonUrl(section),
+        fields: { keys },
       };
     }
     if (doc[0] === 1) {

@@ -1,5 +1,5 @@
 /**
- * The wire format of the lunr index (version 2). lunr's own JSON stores a vector of 17-digit
+ * The wire format of the lunr index (version 3). lunr's own JSON stores a vector of 17-digit
  * weights for every field of every document and repeats every field name for every term; all
  * of that follows from the term frequencies, so the file carries only those: the sorted term
  * list as one string and, per term, the documents of each field delta-coded with their term
@@ -9,8 +9,9 @@
  */
 import lunr from "lunr";
 
-/** Format version of the whole search file; a loader refuses any other. */
-export const INDEX_FORMAT = 2;
+/** Format version of the whole search file; a loader refuses any other. 3: key terms and
+ * section titles indexed (a document kind and two fields more). */
+export const INDEX_FORMAT = 3;
 
 export interface PackedIndex {
   readonly fields: readonly string[];

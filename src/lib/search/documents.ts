@@ -1,14 +1,15 @@
 /**
  * What search finds: every clause of the standards (linked to its anchor in the lesson), the
  * lead sentence of every section that has items (official text too: «Мемлекеттік қызметтер
- * көрсету, лицензиялық-рұқсат функцияларын іске асыру … кезінде қызметкерлерге:»), and every
- * lesson's explanations and glossary terms. Pure: the site passes what Astro loaded,
+ * көрсету, лицензиялық-рұқсат функцияларын іске асыру … кезінде қызметкерлерге:»), every
+ * lesson's key terms (its header), explanations and glossary terms. Clauses and leads also
+ * carry their section's title, in a field of its own. Pure: the site passes what Astro loaded,
  * tests and the benchmark pass what they read from disk, and both get the same documents.
  */
 import { clauseAnchor, type Section } from "../standards/parse.ts";
 import { glossaryPairs, headingSlug, splitSections, stripMdx } from "./mdx.ts";
 
-export type DocumentKind = "clause" | "lead" | "explanation" | "term";
+export type DocumentKind = "clause" | "lead" | "keys" | "explanation" | "term";
 
 export interface SearchDocument {
   readonly ref: string;
@@ -22,12 +23,16 @@ export interface SearchDocument {
   /** Site path without the locale prefix, e.g. `/lessons/2/#clause-2-10`. */
   readonly url: string;
   /**
-   * Searchable fields, all of them shown in snippets (a hit on a field nobody sees would be a
-   * result with nothing highlighted); `text` is the official text, the most weighty.
+   * Searchable fields, all of them shown (a hit on a field nobody sees would be a result with
+   * nothing highlighted): `text` is the official text, the most weighty; `title` is the section
+   * title shown with every result of the official text, highlighted there; `keys` the key terms
+   * shown at the top of a lesson.
    */
   readonly fields: {
     readonly text?: string;
+    readonly title?: string;
     readonly terms?: string;
+    readonly keys?: string;
     readonly body?: string;
   };
 }
@@ -59,10 +64,20 @@ export function termRef(section: number, position: number): string {
   return `L${section}:t${position}`;
 }
 
+/** `L2:key` for the key terms at the top of lesson 2. */
+export function keysRef(section: number): string {
+  return `L${section}:key`;
+}
+
+/** How a lesson's key terms are shown (the lesson page joins them the same way). */
+export const KEY_TERMS_SEPARATOR = ", ";
+
 /** A lesson as the content collection gives it: frontmatter data and the raw MDX body. */
 export interface LessonSource {
   readonly section: number;
   readonly title: string;
+  /** Key terms of the frontmatter, shown at the top of the lesson. */
+  readonly keyTerms: readonly string[];
   readonly body: string;
 }
 
@@ -86,7 +101,7 @@ export function clauseDocuments(
         clauseId: clause.id,
         title,
         url: clauseUrl(section.number, clause.id),
-        fields: { text: clause.text },
+        fields: { text: clause.text, title },
       }),
     );
     // Sections without items (1, 11) are one clause whose text is the lead.
@@ -98,7 +113,7 @@ export function clauseDocuments(
       section: section.number,
       title,
       url: leadUrl(section.number),
-      fields: { text: section.lead },
+      fields: { text: section.lead, title },
     };
     return [lead, ...clauses];
   });
@@ -106,6 +121,15 @@ export function clauseDocuments(
 
 export function lessonDocuments(lesson: LessonSource): SearchDocument[] {
   const docs: SearchDocument[] = [];
+  if (lesson.keyTerms.length > 0)
+    docs.push({
+      ref: keysRef(lesson.section),
+      kind: "keys",
+      section: lesson.section,
+      title: lesson.title,
+      url: lessonUrl(lesson.section),
+      fields: { keys: lesson.keyTerms.join(KEY_TERMS_SEPARATOR) },
+    });
   for (const part of splitSections(lesson.body)) {
     const slug = headingSlug(part.heading);
     const url = lessonUrl(lesson.section, slug);

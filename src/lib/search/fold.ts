@@ -19,14 +19,31 @@ const KAZAKH_TO_RUSSIAN: Record<string, string> = {
 };
 
 /**
- * Latin letters that look like Cyrillic ones, as they slip into Cyrillic words typed on mixed
- * layouts (notably Latin `i` for `і`, which a Russian keyboard lacks).
+ * Latin letters that look like Cyrillic ones, by case, as they slip into Cyrillic words:
+ * copied from documents that used them for Cyrillic letters, typed on mixed layouts (notably
+ * Latin `i` for `і`, which a Russian keyboard lacks), corrected by a phone. The case matters:
+ * `H` looks like `Н` but `h` like the Kazakh `һ`.
  */
 const LOOKALIKES: Record<string, string> = {
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  I: "І",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Х",
+  Y: "У",
   a: "а",
+  b: "в",
   c: "с",
   e: "е",
-  i: "и",
+  h: "һ",
+  i: "і",
   k: "к",
   m: "м",
   o: "о",
@@ -34,19 +51,28 @@ const LOOKALIKES: Record<string, string> = {
   t: "т",
   x: "х",
   y: "у",
-  h: "н",
-  b: "в",
 };
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
 
-/** Lower-cases and folds one word; Latin look-alikes are mapped only inside Cyrillic words. */
-export function fold(word: string): string {
-  const lower = word.normalize("NFC").toLowerCase();
-  const mixed = CYRILLIC.test(lower);
+/**
+ * A word that mixes scripts with its Latin look-alikes made Cyrillic (`взяткa` with a Latin
+ * `a` → `взятка`), so that it is read as the Cyrillic word it looks like, by the Russian
+ * glossary as well. A word of Latin letters only is left alone: it is Kazakh in the Latin
+ * alphabet (latin.ts), where `y` is ы and `h` is х.
+ */
+export function unmixScripts(word: string): string {
+  if (!CYRILLIC.test(word) || !LATIN.test(word)) return word;
   let out = "";
-  for (const ch of lower) {
-    out += KAZAKH_TO_RUSSIAN[ch] ?? (mixed ? (LOOKALIKES[ch] ?? ch) : ch);
-  }
+  for (const ch of word) out += LOOKALIKES[ch] ?? ch;
+  return out;
+}
+
+/** Lower-cases and folds one word (Latin look-alikes first made Cyrillic, see unmixScripts). */
+export function fold(word: string): string {
+  const lower = unmixScripts(word.normalize("NFC")).toLowerCase();
+  let out = "";
+  for (const ch of lower) out += KAZAKH_TO_RUSSIAN[ch] ?? ch;
   return out;
 }

@@ -11,6 +11,12 @@ export interface GlossaryEntry {
   readonly ru: readonly string[];
   /** Kazakh words searched instead. */
   readonly kk: string;
+  /**
+   * The Russian word is also a Kazakh loanword of the same meaning that the lessons use
+   * (патруль), so it is a word of the index; it is then searched as typed and through the
+   * glossary too, instead of as Kazakh only.
+   */
+  readonly loan?: true;
 }
 
 export const russianGlossary: readonly GlossaryEntry[] = [
@@ -24,6 +30,8 @@ export const russianGlossary: readonly GlossaryEntry[] = [
   { ru: ["служебн", "жиль"], kk: "қызметтік тұрғын үй" },
   { ru: ["государствен", "услуг"], kk: "мемлекеттік қызметтер" },
   { ru: ["одн", "окн"], kk: "бір терезеден" },
+  // The standards have no procurement clause: public money is бюджеттік қаражат (5.7, 9.6).
+  { ru: ["государствен", "закуп"], kk: "бюджеттік қаражат" },
   { ru: ["азартн", "игр"], kk: "құмар ойындар" },
   { ru: ["лишен", "свобод"], kk: "бас бостандығынан айыру" },
   { ru: ["чрезвычайн", "ситуац"], kk: "төтенше жағдай" },
@@ -94,6 +102,15 @@ export const russianGlossary: readonly GlossaryEntry[] = [
   { ru: ["обязанност"], kk: "міндет" },
   { ru: ["уведом"], kk: "хабарлау" },
   { ru: ["информац"], kk: "ақпарат" },
+  // Words the standards do not use, led to the wording of the provisions they are about:
+  // migration officers give the state services and permits of section 3; extortion is the
+  // unlawful demand (8.3) and the provocation for unlawful gain (4.2); the patrol police keep
+  // the public order and road safety of section 4 (жол left out: it is mostly «жол бермеу»).
+  { ru: ["миграц"], kk: "мемлекеттік қызметтер рұқсат" },
+  { ru: ["вымогат"], kk: "заңсыз талап пайда" },
+  { ru: ["госзакуп"], kk: "бюджеттік қаражат" },
+  { ru: ["закуп"], kk: "бюджеттік қаражат" },
+  { ru: ["патрул"], kk: "қоғамдық тәртіп қауіпсіздігі", loan: true },
 ];
 
 /** A query word, with whether it came from the glossary (then it is not prefix-matched). */
@@ -116,21 +133,29 @@ export function expandRussian(
   isKazakh: (word: string) => boolean = () => false,
 ): QueryWord[] {
   const lower = words.map((w) => w.toLowerCase());
-  const russian = lower.map((w) => CYRILLIC_RUSSIAN_ONLY.test(w) && !isKazakh(w));
+  const letters = lower.map((w) => CYRILLIC_RUSSIAN_ONLY.test(w));
+  const kazakh = lower.map((w, i) => letters[i] === true && isKazakh(w));
   const out: QueryWord[] = [];
   let i = 0;
   while (i < lower.length) {
     const entry = russianGlossary.find(
       (e) =>
         e.ru.length <= lower.length - i &&
-        e.ru.every((stem, k) => russian[i + k] === true && (lower[i + k] ?? "").startsWith(stem)),
+        e.ru.every(
+          (stem, k) =>
+            letters[i + k] === true &&
+            (kazakh[i + k] !== true || e.loan === true) &&
+            (lower[i + k] ?? "").startsWith(stem),
+        ),
     );
     if (entry) {
+      for (let k = 0; k < entry.ru.length; k++)
+        if (kazakh[i + k] === true) out.push({ word: words[i + k] ?? "", fromGlossary: false });
       for (const word of entry.kk.split(" ")) out.push({ word, fromGlossary: true });
       i += entry.ru.length;
       continue;
     }
-    if (!(russian[i] === true && russianFunctionWords.has(lower[i] ?? "")))
+    if (!(letters[i] === true && !kazakh[i] && russianFunctionWords.has(lower[i] ?? "")))
       out.push({ word: words[i] ?? "", fromGlossary: false });
     i++;
   }

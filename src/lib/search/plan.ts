@@ -4,6 +4,7 @@
  * word that matches nothing as typed, and the prefix of the word being typed. Pure: the
  * vocabulary is the loaded index's term list.
  */
+import { unmixScripts } from "./fold.ts";
 import { expandRussian } from "./glossary-ru.ts";
 import { foldWord, normalizeWord } from "./pipeline.ts";
 import { looseStems } from "./stemmer.ts";
@@ -100,8 +101,9 @@ export function planQuery(
   options: PlanOptions,
 ): PlannedWord[] {
   const isKazakh = (word: string) => normalizeWord(word).some((t) => vocabulary.has(t));
+  // Look-alikes first, so that a Russian word with a Latin letter in it meets the glossary.
   const words = expandRussian(
-    tokenize(query).map((t) => t.text),
+    tokenize(query).map((t) => unmixScripts(t.text)),
     isKazakh,
   );
   return words.map(({ word, fromGlossary }, i): PlannedWord => {

@@ -13,7 +13,14 @@ import { INDEX_FORMAT, unpackIndex } from "./compact.ts";
 import type { DocumentKind } from "./documents.ts";
 import { PIPELINE } from "./pipeline.ts";
 import { fromWord, type PlannedWord, planQuery, type Vocabulary } from "./plan.ts";
-import { type Analysis, analyse, type Snippet, snippet } from "./snippet.ts";
+import {
+  type Analysis,
+  analyse,
+  type Matched,
+  type Snippet,
+  snippet,
+  titleSnippet,
+} from "./snippet.ts";
 
 export type { Snippet } from "./snippet.ts";
 
@@ -27,6 +34,8 @@ export interface SearchResult {
   readonly url: string;
   readonly score: number;
   readonly snippet: Snippet;
+  /** The title, with the words marked that matched in it (the section title of a clause). */
+  readonly titleSnippet: Snippet;
 }
 
 export interface SearchOptions {
@@ -82,7 +91,7 @@ function analysis(search: LoadedSearch, n: number): Analysis {
     made = analyse(doc);
     search.analyses[n] = made;
   }
-  return made ?? { text: "", words: [], forms: new Set() };
+  return made ?? { text: "", words: [], forms: new Set(), title: { text: "", words: [] } };
 }
 
 function lunrQuery(index: lunr.Index, words: readonly PlannedWord[]): lunr.Index.Result[] {
@@ -130,6 +139,8 @@ export function searchIndex(
     const n = Number(hit.ref);
     const doc = search.docs[n];
     if (!doc) return [];
+    // lunr types it as `object`: per matched term, per field, its metadata
+    const matched = hit.matchData.metadata as Matched;
     return [
       {
         ref: doc.ref,
@@ -139,7 +150,8 @@ export function searchIndex(
         title: doc.title,
         url: doc.url,
         score,
-        snippet: snippet(analysis(search, n), hit.matchData.metadata),
+        snippet: snippet(analysis(search, n), matched),
+        titleSnippet: titleSnippet(analysis(search, n), matched),
       },
     ];
   });

@@ -17,24 +17,44 @@ export interface Snippet {
   readonly cutEnd: boolean;
 }
 
-/** A document's shown text, its words with their index terms, and their folded forms. */
+/** Words of a text with their index terms, as offsets into it. */
+type Words = readonly {
+  readonly start: number;
+  readonly end: number;
+  readonly terms: readonly string[];
+}[];
+
+/**
+ * A document's shown text, its words with their index terms, and their folded forms; and the
+ * same of its title (the section title is indexed for the official text, and highlighted).
+ */
 export interface Analysis {
   readonly text: string;
-  readonly words: readonly {
-    readonly start: number;
-    readonly end: number;
-    readonly terms: readonly string[];
-  }[];
+  readonly words: Words;
   readonly forms: ReadonlySet<string>;
+  readonly title: { readonly text: string; readonly words: Words };
 }
+
+/** lunr's matchData.metadata: per matched index term, per field it matched in. */
+export type Matched = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
 const SEPARATOR = " — ";
 const SNIPPET_MAX = 260;
 const SNIPPET_BEFORE = 60;
 
+/** Appends the words of `value` (at `offset` in the whole text) with their terms. */
+function addWords(value: string, offset: number, words: Words[number][], forms?: Set<string>) {
+  for (const token of tokenize(value)) {
+    forms?.add(foldWord(token.text));
+    const terms = normalizeWord(token.text);
+    if (terms.length > 0)
+      words.push({ start: offset + token.start, end: offset + token.start + token.length, terms });
+  }
+}
+
 export function analyse(doc: StoredDocument): Analysis {
   let text = "";
-  const words: { start: number; end: number; terms: readonly string[] }[] = [];
+  const words: Words[number][] = [];
   const forms = new Set<string>();
   for (const field of SHOWN_FIELDS) {
     const value = doc.fields[field];
@@ -42,29 +62,38 @@ export function analyse(doc: StoredDocument): Analysis {
     if (text !== "") text += SEPARATOR;
     const offset = text.length;
     text += value;
-    for (const token of tokenize(value)) {
-      forms.add(foldWord(token.text));
-      const terms = normalizeWord(token.text);
-      if (terms.length > 0)
-        words.push({
-          start: offset + token.start,
-          end: offset + token.start + token.length,
-          terms,
-        });
-    }
+    addWords(value, offset, words, forms);
   }
-  return { text, words, forms };
+  const titleWords: Words[number][] = [];
+  addWords(doc.title, 0, titleWords);
+  return { text, words, forms, title: { text: doc.title, words: titleWords } };
 }
 
-/** @param matched the index terms the hit matched (lunr's matchData.metadata) */
-export function snippet({ text, words }: Analysis, matched: object): Snippet {
+/** The words to mark, merged where they touch. */
+function highlight(words: Words, marked: (term: string) => boolean): [number, number][] {
   const highlights: [number, number][] = [];
   for (const word of words) {
-    if (!word.terms.some((term) => term in matched)) continue;
+    if (!word.terms.some(marked)) continue;
     const last = highlights.at(-1);
     if (last && word.start <= last[1]) last[1] = Math.max(last[1], word.end);
     else highlights.push([word.start, word.end]);
   }
+  return highlights;
+}
+
+/**
+ * The title with the words marked that the hit matched in the title field (only the official
+ * text's documents have one: a lesson's title is not indexed with its explanations).
+ */
+export function titleSnippet({ title }: Analysis, matched: Matched): Snippet {
+  const highlights = highlight(title.words, (term) => matched[term]?.title !== undefined);
+  return { text: title.text, highlights, cutStart: false, cutEnd: false };
+}
+
+/** @param matched the index terms the hit matched (lunr's matchData.metadata) */
+export function snippet({ text, words }: Analysis, matched: Matched): Snippet {
+  // A term matched only in the title has no word in the shown fields, so `in` is enough.
+  const highlights = highlight(words, (term) => term in matched);
   if (text.length <= SNIPPET_MAX) return { text, highlights, cutStart: false, cutEnd: false };
   const first = highlights[0]?.[0] ?? 0;
   let start = Math.max(0, first - SNIPPET_BEFORE);

@@ -20,6 +20,8 @@
  * whose ending only looks inflected (пайда is not пай+да, жақын is not жақ+ын).
  */
 
+import { LEXICON, SHORT_STEMS, VOWEL_DROP } from "./lexicon.ts";
+
 const VOWEL = /[аеиоуыэюяё]/u;
 
 /** What may precede an ending: the folded letters it follows. */
@@ -27,6 +29,8 @@ const VOWELS = "аеиоыэюяё";
 /** Voiced consonants and sonorants; у counts as a consonant (сақтау+ы, сақтау+ды). */
 const VOICED = "лмнрйузж";
 const VOICELESS = "кпстшфхцчщбвгд";
+/** Vowels a 1st person -м/-мыз may follow (see RULES). */
+const OPEN_VOWELS = "аеоэюяё";
 /** The 3rd person possessive (-ы/-і, -сы/-сі) ends the stem before the n-endings. */
 const POSSESSIVE = "ыи";
 const CONSONANTS = VOICED + VOICELESS;
@@ -37,27 +41,29 @@ interface Rule {
   readonly after: string;
   /** Whether the ending follows vowel harmony (the instrumental -мен/-бен/-пен does not). */
   readonly harmony: boolean;
-  /** Whether the ending comes after a possessive only (the n-endings: -ның, -нда, -на, -н). */
-  readonly afterPossessive: boolean;
+  /** A further condition on the stem left: the n-endings (-ның, -нда, -на, -н) need a real
+   * possessive before them. */
+  readonly needs: ((stem: string) => boolean) | null;
 }
 
-const rule = (suffixes: string, after: string, harmony = true): Rule[] =>
-  suffixes
-    .split(" ")
-    .map((suffix) => ({ suffix, after, harmony, afterPossessive: after === POSSESSIVE }));
+const rule = (
+  suffixes: string,
+  after: string,
+  { harmony = true, needs = null }: Partial<Pick<Rule, "harmony" | "needs">> = {},
+): Rule[] => suffixes.split(" ").map((suffix) => ({ suffix, after, harmony, needs }));
 
 /** Every inflectional ending, folded (ә→а, і→и, ғ→г, қ→к, ң→н, ө→о, ұ/ү→у). */
 const RULES: readonly Rule[] = [
   // locative-attributive -дағы/-тағы, -ндағы after a possessive
   ...rule("дагы деги", VOWELS + VOICED),
   ...rule("тагы теги", VOICELESS),
-  ...rule("ндагы ндеги", POSSESSIVE),
+  ...rule("ндагы ндеги", POSSESSIVE, { needs: endsInPossessive }),
   // attributive -ғы/-гі after ң/н (дейінгі, бұрынғы, соңғы)
   ...rule("гы ги", "н"),
   // instrumental
-  ...rule("менен мен", `${VOWELS}лмнрйу`, false),
-  ...rule("бен", "зж", false),
-  ...rule("пен", VOICELESS, false),
+  ...rule("менен мен", `${VOWELS}лмнрйу`, { harmony: false }),
+  ...rule("бен", "зж", { harmony: false }),
+  ...rule("пен", VOICELESS, { harmony: false }),
   // genitive
   ...rule("нын нин", `${VOWELS}мн`),
   ...rule("дын дин", "лрйузж"),
@@ -65,74 +71,42 @@ const RULES: readonly Rule[] = [
   // ablative
   ...rule("дан ден", `${VOWELS}лрйузж`),
   ...rule("нан нен", "мн"),
-  ...rule("нан нен", POSSESSIVE),
+  ...rule("нан нен", POSSESSIVE, { needs: endsInPossessive }),
   ...rule("тан тен", VOICELESS),
   // locative
   ...rule("да де", VOWELS + VOICED),
   ...rule("та те", VOICELESS),
-  ...rule("нда нде", POSSESSIVE),
+  ...rule("нда нде", POSSESSIVE, { needs: endsInPossessive }),
   // dative
   ...rule("га ге", VOWELS + VOICED),
   ...rule("ка ке", VOICELESS),
-  ...rule("на не", POSSESSIVE),
+  ...rule("на не", POSSESSIVE, { needs: endsInPossessive }),
   // accusative
   ...rule("ны ни", VOWELS),
   ...rule("ды ди", VOICED),
   ...rule("ты ти", VOICELESS),
-  ...rule("н", POSSESSIVE),
+  ...rule("н", POSSESSIVE, { needs: endsInPossessive }),
   // 3rd person possessive; polite 2nd person -ңыз/-ңіз (the lessons address the reader)
   ...rule("сы си", VOWELS),
   ...rule("ы и", CONSONANTS),
   ...rule("ыныз иниз", CONSONANTS),
   ...rule("ныз низ", VOWELS),
+  // 1st person -ым/-ім, -ымыз/-іміз (after a vowel -м, -мыз); ы/і are left out of "after a
+  // vowel" because a stem ending in them (сыйақы) is stripped to its consonant anyway. The
+  // informal 2nd person -ың/-ің folds to -ын/-ін, which -ы + accusative -н already strips.
+  ...rule("ым им ымыз имиз", CONSONANTS, { needs: firstPersonBase }),
+  ...rule("м мыз миз", OPEN_VOWELS, { needs: firstPersonBase }),
+  // dative after the 1st person singular, -ыма/-іме only: after a vowel stem -ма/-ме is also
+  // the negation of a verb (жасама "do not do"), which must stay apart from its verb.
+  ...rule("а е", "м", { needs: endsInFirstPerson }),
   // plural
   ...rule("лар лер", `${VOWELS}руй`),
   ...rule("дар дер", "лмнзж"),
   ...rule("тар тер", VOICELESS),
 ];
 
-/** Stems the dropped vowel comes back to (folded): орны → орын, халқы → халық, мүлкі → мүлік. */
-const VOWEL_DROP: Record<string, string> = {
-  орн: "орын",
-  халк: "халык",
-  мулк: "мулик",
-  ауз: "ауыз",
-  мурн: "мурын",
-  ерн: "ерин",
-  ерк: "ерик",
-};
-
-/**
- * Dictionary forms (folded) whose ending only looks like inflection: stripping stops there,
- * and shorter stems reached through them are dropped. Reviewed on the standards and lessons:
- * құнды "valuable" is not құн+ды (and would meet күні "his day" once folded), басқа "other"
- * is not бас+қа, пайда "benefit" not пай+да, жақын "close" not жақ+ын, жан-жақты not жақ+ты,
- * барыс "course" not бар+ыс, бәрі "all" not бар+і, тұрыс (жүріс-тұрыс) and тұрған not тұр,
- * тартыс "conflict" not тарт+ыс, ойын "game" not ой+ын, мүдде "interest" not мүд+де, дейін
- * "until", кейін "after", бұрын "before" not дей/кей/бұр + ін.
- */
-const LEXICON: ReadonlySet<string> = new Set([
-  "кунды",
-  "баска",
-  "пайда",
-  "жакын",
-  "жакты",
-  "барыс",
-  "бари",
-  "турыс",
-  "турган",
-  "ойын",
-  "мудде",
-  "дейин",
-  "кейин",
-  "бурын",
-  "тартыс",
-]);
-
-/** The only two-letter stems: іс "matter, deed", ие "owner", үй "house". */
-const SHORT_STEMS: ReadonlySet<string> = new Set(["ис", "ие", "уй"]);
-
 const MIN_STEM = 3;
+const FIRST_PERSON_MIN_STEM = 4;
 const FRONT = /[еиэ]/u;
 const BACK = /ы/u;
 const LAST_VOWEL = /([аеиоуыэюяё])[^аеиоуыэюяё]*$/u;
@@ -149,6 +123,31 @@ function endsInPossessive(stem: string): boolean {
     return !doubled(rest);
   const beforeSy = stem.slice(0, -2);
   return rest.endsWith("с") && valid(beforeSy) && VOWELS.includes(beforeSy.at(-1) ?? "");
+}
+
+/**
+ * Whether a stem may carry a 1st person possessive: four letters or more. -ым/-ім/-м also make nouns of three-letter verbs — шеш-ім
+ * "decision", біл-ім "knowledge", бөл-ім "department", тый-ым "ban" — and reading them as
+ * possessives would merge them with the verb's forms (бөлім with болды "was"), and the
+ * two-letter roots would take ұйым "organisation" for үй+ім "my house"; searching for "my"
+ * forms of such short nouns is rare. Longer -ым/-ім/-м nouns are listed in LEXICON. What is
+ * left is stripped further like any word (not only of a plural, as Kazakh order would have
+ * it), so that a dictionary form the rules over-strip still meets its "my" forms: Қазақстан
+ * gives қазақс (+тан), and so must Қазақстанымыз.
+ */
+function firstPersonBase(stem: string): boolean {
+  return stem.length >= FIRST_PERSON_MIN_STEM;
+}
+
+/** Whether a stem ends in a 1st person singular possessive after a consonant (міндетім). */
+function endsInFirstPerson(stem: string): boolean {
+  const base = stem.slice(0, -2);
+  return (
+    (stem.endsWith("ым") || stem.endsWith("им")) &&
+    CONSONANTS.includes(base.at(-1) ?? "") &&
+    firstPersonBase(base) &&
+    valid(base)
+  );
 }
 
 function doubled(stem: string): boolean {
@@ -202,13 +201,13 @@ function collect(word: string, walk: Walk): void {
     return;
   }
   let stripped = false;
-  for (const { suffix, after, harmony, afterPossessive } of RULES) {
+  for (const { suffix, after, harmony, needs } of RULES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
     if (!valid(stem, strict)) continue;
     if (strict) {
       if (!after.includes(stem.at(-1) ?? "")) continue;
-      if (afterPossessive && !endsInPossessive(stem)) continue;
+      if (needs !== null && !needs(stem)) continue;
       if (harmony && !harmonious(stem, suffix)) continue;
     }
     stripped = true;
@@ -253,9 +252,4 @@ export function stems(folded: string): readonly string[] {
  */
 export function looseStems(folded: string): readonly string[] {
   return reach(folded, false);
-}
-
-/** The main stem: the shortest one. */
-export function stem(folded: string): string {
-  return stems(folded)[0] ?? folded;
 }

@@ -1,4 +1,4 @@
-// The v2 wire format recomputes lunr's BM25 weights at load: they must equal, to the last
+// The wire format recomputes lunr's BM25 weights at load: they must equal, to the last
 // digit, those of an index lunr builds itself from the same documents.
 import lunr from "lunr";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +25,7 @@ beforeAll(() => {
 
 type Vectors = Record<string, { elements: number[] }>;
 
-describe("search file format 2", () => {
+describe(`search file format ${INDEX_FORMAT}`, () => {
   it("gives every (field, document) the vector lunr's Builder gives it", () => {
     const ours = (loaded.index as unknown as { fieldVectors: Vectors }).fieldVectors;
     const theirs = (own as unknown as { fieldVectors: Vectors }).fieldVectors;
@@ -60,10 +60,12 @@ describe("search file format 2", () => {
     for (const term of terms) expect(run(loaded.index, term), term).toEqual(run(own, term));
   });
 
-  it("keeps every document's ref, link, title and text", () => {
-    expect(loaded.docs.map((d) => [d.ref, d.url, d.title])).toEqual(
-      documents.map((d) => [d.ref, d.url, d.title]),
+  it("keeps every document's ref, kind, link, title and text", () => {
+    expect(loaded.docs.map((d) => [d.ref, d.kind, d.url, d.title])).toEqual(
+      documents.map((d) => [d.ref, d.kind, d.url, d.title]),
     );
+    const keys = loaded.docs.find((d) => d.ref === "L4:key");
+    expect(keys?.fields.keys).toBe(documents.find((d) => d.ref === "L4:key")?.fields.keys);
     const clause = loaded.docs.find((d) => d.ref === "2.10");
     expect(clause?.fields.text).toBe(
       "қызметтік өкілеттіктерді орындаумен байланысты сыйлықтар алмауы;",

@@ -16,8 +16,17 @@ export function readLessons(): LessonSource[] {
       const raw = readFileSync(join(dir, name), "utf8");
       const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/u.exec(raw);
       if (!match) throw new Error(`${name}: no frontmatter`);
-      const data = parseYaml(match[1] ?? "") as { section: number; title: string };
-      return { section: data.section, title: data.title, body: match[2] ?? "" };
+      const data = parseYaml(match[1] ?? "") as {
+        section: number;
+        title: string;
+        keyTerms: string[];
+      };
+      return {
+        section: data.section,
+        title: data.title,
+        keyTerms: data.keyTerms,
+        body: match[2] ?? "",
+      };
     });
 }
 

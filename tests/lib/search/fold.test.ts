@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold } from "../../../src/lib/search/fold.ts";
+import { fold, unmixScripts } from "../../../src/lib/search/fold.ts";
 import { tokenize } from "../../../src/lib/search/tokenizer.ts";
 import { readSource } from "./corpus.ts";
 
@@ -25,6 +25,24 @@ describe("fold", () => {
 
   it("leaves Latin words alone (they are transliterated, not folded)", () => {
     expect(fold("Syilyq")).toBe("syilyq");
+    expect(unmixScripts("Syilyq")).toBe("Syilyq");
+    expect(unmixScripts("para")).toBe("para");
+  });
+
+  it("makes the Latin look-alikes of a mixed-script word Cyrillic, by case", () => {
+    expect(unmixScripts("взяткa")).toBe("взятка");
+    expect(unmixScripts("ПAPA")).toBe("ПАРА");
+    expect(unmixScripts("HАРУШЕНИЕ")).toBe("НАРУШЕНИЕ");
+    // every look-alike, lower and upper case, inside a Cyrillic word
+    expect(unmixScripts("жaeopcxykmtbi")).toBe("жаеорсхукмтві");
+    expect(unmixScripts("ЖAEOPCXYKMTBHI")).toBe("ЖАЕОРСХУКМТВНІ");
+    // lower-case h is the Kazakh һ it looks like, not н
+    expect(unmixScripts("шаhар")).toBe("шаһар");
+    // a Latin letter with no Cyrillic look-alike stays
+    expect(unmixScripts("сыйлыq")).toBe("сыйлыq");
+    expect(unmixScripts("сыйлық")).toBe("сыйлық");
+    expect(fold("взяткa")).toBe("взятка");
+    expect(fold("cыйлық")).toBe(fold("сыйлық"));
   });
 
   it("merges no two distinct words of the standards", () => {

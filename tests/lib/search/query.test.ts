@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { lineSnippet } from "../../../src/components/search/Result.tsx";
 import { buildSearchIndex } from "../../../src/lib/search/build-index.ts";
-import { expandRussian } from "../../../src/lib/search/glossary-ru.ts";
+import { expandRussian, russianGlossary } from "../../../src/lib/search/glossary-ru.ts";
+import { normalizeWord } from "../../../src/lib/search/pipeline.ts";
 import { type LoadedSearch, loadSearch, searchIndex } from "../../../src/lib/search/query.ts";
-import { readDocuments } from "./corpus.ts";
+import { tokenize } from "../../../src/lib/search/tokenizer.ts";
+import { readDocuments, readSource } from "./corpus.ts";
 
 let search: LoadedSearch;
 /** As submitted (no prefix matching), unless `typed`. */
@@ -11,6 +14,8 @@ const find = (q: string, limit = 5, typed = false) =>
 const ids = (q: string, limit = 5) => find(q, limit).map((r) => r.clauseId ?? r.ref);
 const marked = (r: ReturnType<typeof find>[number]) =>
   r.snippet.highlights.map(([s, e]) => r.snippet.text.slice(s, e));
+const markedTitle = (r: ReturnType<typeof find>[number]) =>
+  r.titleSnippet.highlights.map(([s, e]) => r.titleSnippet.text.slice(s, e));
 const first = (q: string) => {
   const [hit] = find(q);
   if (!hit) throw new Error(`nothing found for ${q}`);
@@ -36,9 +41,10 @@ describe("searchIndex", () => {
     expect(hit && marked(hit)).toEqual(["мүдделер", "жанжалына"]);
   });
 
-  it("highlights something in every hit: no field is indexed that is not shown", () => {
+  it("highlights something in every hit, in its snippet or title: every indexed field is shown", () => {
     for (const q of ["тәртіп", "ішкі істер", "басшылық", "сыйлық", "бостандық", "мүдделер"])
-      for (const hit of find(q, 30, true)) expect(marked(hit), `${q} → ${hit.ref}`).not.toEqual([]);
+      for (const hit of find(q, 30, true))
+        expect([...marked(hit), ...markedTitle(hit)], `${q} → ${hit.ref}`).not.toEqual([]);
   });
 
   it("treats lunr's query syntax as plain characters", () => {
@@ -136,6 +142,47 @@ describe("precision", () => {
   });
 });
 
+describe("section titles and key terms", () => {
+  it("finds a section's clauses by its title, after the clauses that say the words", () => {
+    const hits = find("қоғамдық тәртіп", 30);
+    const section4 = hits.filter((r) => r.section === 4 && r.kind === "clause");
+    expect(section4.map((r) => r.clauseId).sort()).toEqual([
+      "4.1",
+      "4.2",
+      "4.3",
+      "4.4",
+      "4.5",
+      "4.6",
+    ]);
+    // 2.7 says «тәртібін» in its own text: it ranks above the clauses found by title alone
+    const at = (ref: string) => hits.findIndex((r) => r.ref === ref);
+    expect(at("2.7")).toBeGreaterThanOrEqual(0);
+    for (const r of section4) expect(at("2.7")).toBeLessThan(at(r.ref));
+  });
+
+  it("marks the title's words that matched, and the header box shows the title then", () => {
+    const hit = find("қоғамдық тәртіп", 30).find((r) => r.clauseId === "4.3");
+    if (!hit) throw new Error("4.3 not found");
+    expect(markedTitle(hit)).toEqual(["Қоғамдық", "тәртіпті"]);
+    expect(marked(hit)).toEqual([]);
+    expect(lineSnippet(hit)).toBe(hit.titleSnippet);
+    const text = first("сыйлық");
+    expect(markedTitle(text)).toEqual([]);
+    expect(lineSnippet(text)).toBe(text.snippet);
+  });
+
+  it("marks no title of a lesson's own parts, whose title is not indexed", () => {
+    for (const hit of find("сыбайлас жемқорлыққа қарсы стандарттар", 30, true))
+      if (hit.kind !== "clause" && hit.kind !== "lead") expect(markedTitle(hit)).toEqual([]);
+  });
+
+  it("finds a lesson's key terms, linked to the lesson's top", () => {
+    const hit = find("рушылдық", 30).find((r) => r.kind === "keys");
+    expect(hit?.url).toBe("/lessons/10/");
+    expect(hit && marked(hit)).toEqual(["рушылдық"]);
+  });
+});
+
 describe("Kazakh typed on a Russian keyboard that looks Russian", () => {
   it("is searched as Kazakh, not replaced by the glossary's word", () => {
     const licence = find("лицензиялык").find((r) => r.ref === "3");
@@ -143,6 +190,20 @@ describe("Kazakh typed on a Russian keyboard that looks Russian", () => {
     const reserve = first("резервинде");
     expect(reserve.clauseId).toBe("9.2");
     expect(marked(reserve)).toEqual(["резервінде"]);
+  });
+});
+
+describe("a word with Latin look-alikes in it", () => {
+  it("finds what the Cyrillic word finds, Russian or Kazakh", () => {
+    for (const [mixed, cyrillic] of [
+      ["взяткa", "взятка"],
+      ["ПOДAPOK", "ПОДАРОК"],
+      ["cыйлық", "сыйлық"],
+      ["пaра", "пара"],
+    ] as const) {
+      expect(ids(mixed), mixed).not.toEqual([]);
+      expect(ids(mixed), mixed).toEqual(ids(cyrillic));
+    }
   });
 });
 
@@ -172,6 +233,35 @@ describe("expandRussian", () => {
       expandRussian(["проверка", "и", "контроль", "для", "граждан"]).map((w) => w.word),
     ).toEqual(["тексеріс", "контроль", "азамат"]);
     expect(expandRussian(["он"], (w) => w === "он").map((w) => w.word)).toEqual(["он"]);
+  });
+
+  it("searches a loanword the lessons use both as typed and through the glossary", () => {
+    const isPatrol = (w: string) => w === "патруль";
+    expect(expandRussian(["патруль"], isPatrol)).toEqual([
+      { word: "патруль", fromGlossary: false },
+      { word: "қоғамдық", fromGlossary: true },
+      { word: "тәртіп", fromGlossary: true },
+      { word: "қауіпсіздігі", fromGlossary: true },
+    ]);
+    expect(expandRussian(["патрульная"]).map((w) => w.word)).toEqual([
+      "қоғамдық",
+      "тәртіп",
+      "қауіпсіздігі",
+    ]);
+  });
+
+  it("leads every Russian key to words of the official text", () => {
+    const official = new Set(tokenize(readSource()).flatMap((t) => normalizeWord(t.text)));
+    // семья → отбасы отбасылық: the text has отбасылық only, отбасы finds the lessons.
+    const lessonsOnly = new Set(["отбасы"]);
+    const missing = russianGlossary.flatMap((entry) =>
+      entry.kk
+        .split(" ")
+        .filter((word) => !lessonsOnly.has(word))
+        .filter((word) => !normalizeWord(word).some((term) => official.has(term)))
+        .map((word) => `${entry.ru.join(" ")} → ${word}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("knows the terms the blind review found missing", () => {

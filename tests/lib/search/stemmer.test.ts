@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normalizeWord } from "../../../src/lib/search/pipeline.ts";
+import { foldWord, normalizeWord } from "../../../src/lib/search/pipeline.ts";
+import { tokenize } from "../../../src/lib/search/tokenizer.ts";
+import { readSource } from "./corpus.ts";
 
 /** True when the two words share a stem, i.e. each finds the other. */
 const meet = (a: string, b: string) => normalizeWord(a).some((s) => normalizeWord(b).includes(s));
@@ -118,5 +120,73 @@ describe("Kazakh stemmer", () => {
 
   it("keeps words that carry meaning in a phrase or a rule", () => {
     for (const word of ["бір", "тиіс", "мүмкін"]) expect(normalizeWord(word)).not.toEqual([]);
+  });
+
+  describe("1st and 2nd person possessives", () => {
+    it.each([
+      ["сыйлығымды", "сыйлық"],
+      ["міндетім", "міндет"],
+      ["міндетіме", "міндет"],
+      ["кітабым", "кітап"],
+      ["кітабымнан", "кітап"],
+      ["сыйлықтарымыз", "сыйлық"],
+      ["сыйлықтарыма", "сыйлық"],
+      ["міндеттеріміз", "міндет"],
+      ["мүлкім", "мүлік"],
+      ["сыйақым", "сыйақы"],
+      ["отбасым", "отбасы"],
+      ["ережеміз", "ереже"],
+      // a dictionary form the rules over-strip (қазақс+тан) still meets its own forms
+      ["Қазақстанымыздың", "Қазақстан"],
+      // informal 2nd person: -ың folds to -ын, the 3rd person + accusative
+      ["кітабың", "кітап"],
+      ["кітабыңды", "кітап"],
+      ["міндетіңе", "міндет"],
+      // ұл "son" is a listed two-letter root
+      ["ұлына", "ұл"],
+      ["ұлын", "ұл"],
+    ])("%s meets %s", (inflected, dictionary) => {
+      expect(meet(inflected, dictionary)).toBe(true);
+    });
+
+    it.each([
+      // nouns of three-letter verbs in -ым/-ім are not "my" forms of the verb
+      ["бөлім", "болды"],
+      ["білім", "білді"],
+      ["тыйым", "тыйды"],
+      ["шешім", "шешті"],
+      // ұйым "organisation" is not үй+ім "my house"
+      ["ұйымдар", "үй"],
+      // listed nouns: not келіс+ім, шақыр+ым, көк+те+м, жыл+да+м
+      ["келісім", "келісті"],
+      ["шақырым", "шақырды"],
+      ["көктемде", "көк"],
+      ["жылдам", "жыл"],
+      // the negation stays
+      ["жасама", "жаса"],
+      ["бермеңіз", "беріңіз"],
+    ])("%s stays apart from %s", (a, b) => {
+      expect(meet(a, b)).toBe(false);
+    });
+
+    it.each([
+      ["кейін", ["кейин"]],
+      ["адам", ["адам"]],
+      ["алым", ["алым"]],
+      ["салым", ["салым"]],
+      ["қызым", ["кызым"]],
+      ["тыйым", ["тыйым"]],
+      ["лауазымы", ["лауазым"]],
+      ["мерзімдерде", ["мерзим"]],
+    ])("%s has only the stems %j", (word, expected) => {
+      expect(normalizeWord(word)).toEqual(expected);
+    });
+
+    it("leaves every word of the standards ending in -м with its -м", () => {
+      const words = new Set(tokenize(readSource()).map((t) => t.text.toLowerCase()));
+      const inM = [...words].filter((w) => foldWord(w).endsWith("м"));
+      expect(inM.length).toBeGreaterThan(0);
+      for (const word of inM) expect(normalizeWord(word), word).toContain(foldWord(word));
+    });
   });
 });
