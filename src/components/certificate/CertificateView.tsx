@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { longDate } from "../../lib/format/dates.ts";
+import { longDate } from "../../lib/format/long-date.ts";
 import { ApiFailure, callApi } from "../account/api.ts";
 
 interface Certificate {

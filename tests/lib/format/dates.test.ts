@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { longDate, numericDate, numericDateTime } from "../../../src/lib/format/dates.ts";
+import { numericDate, numericDateTime } from "../../../src/lib/format/dates.ts";
+import { longDate } from "../../../src/lib/format/long-date.ts";
 
 // Local time: the constructor with parts is read in the machine's zone, as the getters are.
 const date = new Date(2027, 11, 7, 9, 5);
