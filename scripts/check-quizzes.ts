@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type BankSource, readBanks, SECTIONS, YAML_FILE } from "../src/lib/quiz/bank-file.ts";
 import { checkBanks } from "../src/lib/quiz/check.ts";
-import { type CueFigures, percent } from "../src/lib/quiz/cues.ts";
+import { type CueFigures, endingCues, percent, stemLengthCue } from "../src/lib/quiz/cues.ts";
 import { allClauses, parseStandards } from "../src/lib/standards/parse.ts";
 
 const clauseIds = allClauses(
@@ -52,9 +52,21 @@ const cueRow = (name: string, f: CueFigures) => ({
   "single: key longest": `${f.longest.length}/${f.singles} (${percent(f.longest.length, f.singles)})`,
   "single: key first": `${f.first.length}/${f.singles} (${percent(f.first.length, f.singles)})`,
   "multiple: keys on top": `${f.top.length}/${f.multiples} (${percent(f.top.length, f.multiples)})`,
+  ...(() => {
+    const lengths = stemLengthCue(f.judgementStems);
+    const [ending] = endingCues(f.judgementStems);
+    return {
+      "judgement stem length ✓ / ✗": lengths
+        ? `${Math.round(lengths.acceptable)} / ${Math.round(lengths.notAcceptable)} (${percent(lengths.gap, 1)})`
+        : "—",
+      "ending that best predicts": ending
+        ? `«${ending.ending}» ${ending.same}/${ending.items} (${percent(ending.same, ending.items)})`
+        : "—",
+    };
+  })(),
 });
 console.log(
-  "\nCues (R3 «Рұқсат етіледі» ≥ 30 %, R4 key longest ≤ 50 %, R5 key first ≤ 40 %, keys on top ≤ 50 %; limits per pool)",
+  "\nCues (R3 «Рұқсат етіледі» ≥ 30 %, R4 key longest ≤ 50 %, R5 key first ≤ 40 %, keys on top ≤ 50 %, R8 stem length gap ≤ 15 % and an ending shared by 5+ items ≤ 70 % one key; limits per pool)",
 );
 console.table([
   ...cues.banks.map((b) => cueRow(b.file.replace(/^quizzes\//u, ""), b.cues)),
