@@ -51,7 +51,7 @@ const scenario = (id: string, steps: BranchStep[]): QuizItem => ({
   id,
   section: 2,
   type: "branching",
-  clauses: ["2.2"],
+  clauses: ["2.2", "2.1"],
   difficulty: 3,
   stem: `Сценарий ${id}`,
   explanation: "2.2-тармақ",
@@ -105,6 +105,36 @@ describe("R1 citations", () => {
       `${PRACTICE}: item p02-feedback: the feedback of wrong option "ааааааааа0" must cite a clause, e.g. (2.10-тармақ) (R1)`,
       `${PRACTICE}: item p02-branch-cite: the feedback of wrong option "жоқ" in step start must cite a clause, e.g. (2.10-тармақ) (R1)`,
     ]);
+  });
+});
+
+describe("R1 the clauses the right answer rests on", () => {
+  it("must be among the item's clauses, for choice items and in every step of a scenario", () => {
+    const item = single("p02-relies");
+    if (item.type === "single" && item.options[1])
+      item.options[1].feedback =
+        "Дұрыс: бас тартады (2.1-тармақ) және басшыға баяндайды (2.10, 2.2-тармақтар).";
+    const branch = scenario("p02-branch-relies", [
+      {
+        id: "start",
+        prompt: "?",
+        options: [
+          { ...option("иә", true, "Дұрыс (2.10-тармақ)."), next: "end" },
+          { ...option("жоқ", false), next: "cost" },
+        ],
+      },
+      { id: "cost", prompt: "?", options: [option("а", true), option("ә", false)] },
+      { id: "end", prompt: "?", options: [option("а", true), option("ә", false)] },
+    ]);
+    expect(tagged(check([item, branch]), "R1")).toEqual([
+      `${PRACTICE}: item p02-relies: the feedback of the right answer cites 2.2-тармақ, 2.10-тармақ, not among the item's clauses (2.1): add them to clauses (R1)`,
+      `${PRACTICE}: item p02-branch-relies: the feedback of the right answer cites 2.10-тармақ, not among the item's clauses (2.2, 2.1): add it to clauses (R1)`,
+    ]);
+    // A wrong option may cite any clause, e.g. the one it confuses with the right one.
+    const contrast = single("p02-contrast");
+    if (contrast.type === "single" && contrast.options[0])
+      contrast.options[0].feedback = "Қате: бұл 2.10-тармақ туралы емес (2.1-тармақ).";
+    expect(tagged(check([contrast]), "R1")).toEqual([]);
   });
 });
 
