@@ -26,9 +26,9 @@ function citationProblems(
       `the explanation must cite one of the item's clauses (${item.clauses.map(citation).join(", ")}) (R1)`,
     );
   for (const o of options)
-    if (!o.correct && !citesAny(o.feedback, clauses))
+    if (!citesAny(o.feedback, clauses))
       problems.push(
-        `the feedback of wrong option "${o.text}"${o.where ?? ""} must cite a clause, e.g. (2.10-тармақ) (R1)`,
+        `the feedback of ${o.correct ? "right" : "wrong"} option "${o.text}"${o.where ?? ""} must cite a clause, e.g. (2.10-тармақ) (R1)`,
       );
   // The player links, the heatmap counts and the exam's "clauses to review" name only the
   // item's own clauses, so a clause the right answer rests on must be one of them.

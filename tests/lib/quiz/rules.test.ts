@@ -86,9 +86,10 @@ describe("R1 citations", () => {
     ]);
   });
 
-  it("needs every wrong option's feedback to cite a clause, in branching steps too", () => {
+  it("needs every option's feedback, right or wrong, to cite a clause, in branching steps too", () => {
     const item = single("p02-feedback");
     if (item.type === "single" && item.options[0]) item.options[0].feedback = "Қате, себебі жоқ.";
+    if (item.type === "single" && item.options[1]) item.options[1].feedback = "Дұрыс.";
     const branch = scenario("p02-branch-cite", [
       {
         id: "start",
@@ -103,6 +104,7 @@ describe("R1 citations", () => {
     ]);
     expect(tagged(check([item, branch]), "R1")).toEqual([
       `${PRACTICE}: item p02-feedback: the feedback of wrong option "ааааааааа0" must cite a clause, e.g. (2.10-тармақ) (R1)`,
+      `${PRACTICE}: item p02-feedback: the feedback of right option "ааааааааа1" must cite a clause, e.g. (2.10-тармақ) (R1)`,
       `${PRACTICE}: item p02-branch-cite: the feedback of wrong option "жоқ" in step start must cite a clause, e.g. (2.10-тармақ) (R1)`,
     ]);
   });
