@@ -2,17 +2,16 @@
 // prints the coverage table. Exits 1 with every problem listed, each naming file and item.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { type BankFile, checkBanks } from "../src/lib/quiz/check.ts";
-import { type CueFigures, percent } from "../src/lib/quiz/cues.ts";
-import { quizBankSchema } from "../src/lib/quiz/schema.ts";
+import { type BankSource, readBanks, SECTIONS, YAML_FILE } from "../src/lib/quiz/bank-file.ts";
+import { checkBanks } from "../src/lib/quiz/check.ts";
+import { type CueFigures, endingCues, percent, stemLengthCue } from "../src/lib/quiz/cues.ts";
 import { allClauses, parseStandards } from "../src/lib/standards/parse.ts";
 
 const clauseIds = allClauses(
   parseStandards(readFileSync("content/standards/source.kk.txt", "utf8")),
 ).map((c) => c.id);
 const problems: string[] = [];
-const files: BankFile[] = [];
+const sources: BankSource[] = [];
 for (const kind of ["practice", "exam"] as const) {
   const dir = join("quizzes", kind);
   if (!existsSync(dir)) {
@@ -21,33 +20,15 @@ for (const kind of ["practice", "exam"] as const) {
     );
     continue;
   }
-  for (const name of readdirSync(dir)
-    .filter((f) => /^\d{2}-[a-z0-9-]+\.ya?ml$/u.test(f))
-    .sort()) {
+  for (const name of readdirSync(dir).filter((n) => YAML_FILE.test(n))) {
     const file = join(dir, name);
-    let data: unknown;
-    try {
-      data = parse(readFileSync(file, "utf8"));
-    } catch (error) {
-      problems.push(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-      continue;
-    }
-    const result = quizBankSchema.safeParse(data);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const [, index] = issue.path;
-        const items = (data as { items?: { id?: string }[] })?.items;
-        const id = typeof index === "number" ? (items?.[index]?.id ?? `#${index + 1}`) : "";
-        problems.push(
-          `${file}: ${id ? `item ${id}: ` : ""}${issue.path.slice(2).join(".") || issue.path.join(".")}: ${issue.message}`,
-        );
-      }
-      continue;
-    }
-    files.push({ file, kind, bank: result.data });
+    sources.push({ file, kind, text: readFileSync(file, "utf8") });
   }
 }
-const { problems: ruleProblems, coverage, cues } = checkBanks(files, clauseIds);
+const read = readBanks(sources, { kinds: ["practice", "exam"], sections: SECTIONS });
+problems.push(...read.problems);
+const { files, unread } = read;
+const { problems: ruleProblems, coverage, cues } = checkBanks(files, clauseIds, { unread });
 problems.push(...ruleProblems);
 const types = ["single", "multiple", "judgement", "branching"] as const;
 console.log("Coverage: items per section, practice (P) and exam (X) per type");
@@ -71,9 +52,21 @@ const cueRow = (name: string, f: CueFigures) => ({
   "single: key longest": `${f.longest.length}/${f.singles} (${percent(f.longest.length, f.singles)})`,
   "single: key first": `${f.first.length}/${f.singles} (${percent(f.first.length, f.singles)})`,
   "multiple: keys on top": `${f.top.length}/${f.multiples} (${percent(f.top.length, f.multiples)})`,
+  ...(() => {
+    const lengths = stemLengthCue(f.judgementStems);
+    const [ending] = endingCues(f.judgementStems);
+    return {
+      "judgement stem length ✓ / ✗": lengths
+        ? `${Math.round(lengths.acceptable)} / ${Math.round(lengths.notAcceptable)} (${percent(lengths.gap, 1)})`
+        : "—",
+      "ending that best predicts": ending
+        ? `«${ending.ending}» ${ending.same}/${ending.items} (${percent(ending.same, ending.items)})`
+        : "—",
+    };
+  })(),
 });
 console.log(
-  "\nCues (R3 «Рұқсат етіледі» ≥ 30 %, R4 key longest ≤ 50 %, R5 key first ≤ 40 %, keys on top ≤ 50 %; limits per pool)",
+  "\nCues (R3 «Рұқсат етіледі» ≥ 30 %, R4 key longest ≤ 50 %, R5 key first ≤ 40 %, keys on top ≤ 50 %, R8 stem length gap ≤ 15 % and an ending shared by 5+ items ≤ 70 % one key; limits per pool)",
 );
 console.table([
   ...cues.banks.map((b) => cueRow(b.file.replace(/^quizzes\//u, ""), b.cues)),

@@ -1,7 +1,7 @@
 // The rules one item must follow beyond its schema: ids, clauses, keys, citations (R1) and, for
 // branching scenarios, a real branching graph (R2). Pure: each problem is a sentence about the
 // item; the caller prefixes file and item id.
-import { cites, citesAny } from "./cite.ts";
+import { citedClauses, cites, citesAny } from "./cite.ts";
 import type { BranchingItem, QuizItem, QuizOption } from "./schema.ts";
 import { JUDGEMENT_OPTIONS } from "./schema.ts";
 
@@ -26,10 +26,20 @@ function citationProblems(
       `the explanation must cite one of the item's clauses (${item.clauses.map(citation).join(", ")}) (R1)`,
     );
   for (const o of options)
-    if (!o.correct && !citesAny(o.feedback, clauses))
+    if (!citesAny(o.feedback, clauses))
       problems.push(
-        `the feedback of wrong option "${o.text}"${o.where ?? ""} must cite a clause, e.g. (2.10-тармақ) (R1)`,
+        `the feedback of ${o.correct ? "right" : "wrong"} option "${o.text}"${o.where ?? ""} must cite a clause, e.g. (2.10-тармақ) (R1)`,
       );
+  // The player links, the heatmap counts and the exam's "clauses to review" name only the
+  // item's own clauses, so a clause the right answer rests on must be one of them.
+  const own = new Set(item.clauses);
+  const relied = [
+    ...new Set(options.filter((o) => o.correct).flatMap((o) => citedClauses(o.feedback, clauses))),
+  ].filter((c) => !own.has(c));
+  if (relied.length > 0)
+    problems.push(
+      `the feedback of the right answer cites ${relied.map(citation).join(", ")}, not among the item's clauses (${item.clauses.join(", ")}): add ${relied.length > 1 ? "them" : "it"} to clauses (R1)`,
+    );
   return problems;
 }
 

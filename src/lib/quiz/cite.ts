@@ -24,3 +24,10 @@ export function citesAny(text: string, ids: Iterable<string>): boolean {
   for (const id of ids) if (cites(text, id)) return true;
   return false;
 }
+
+/** The clauses of `ids` that a text cites, in the order of `ids`. */
+export function citedClauses(text: string, ids: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const id of ids) if (cites(text, id)) found.push(id);
+  return found;
+}

@@ -1,6 +1,7 @@
-// Cues a learner could answer by without reading (rules R3–R5): judgement keys that are nearly
-// always «Рұқсат етілмейді», a correct option that is the longest, a correct option that comes
-// first. Counted per bank and per pool; the limits hold per pool, with two per-bank floors.
+// Cues a learner could answer by without reading (rules R3–R5, R8): judgement keys that are
+// nearly always «Рұқсат етілмейді», a correct option that is the longest, a correct option that
+// comes first, judgement stems whose length or closing question gives the key away. Counted per
+// bank and per pool; the limits hold per pool, with two per-bank floors.
 import type { BankKind } from "./check-item.ts";
 import type { QuizBank, QuizOption } from "./schema.ts";
 
@@ -15,6 +16,17 @@ export const LIMITS = {
   firstShare: 0.4,
   /** R5: share of a pool's multiple items whose correct options are all at the top, at most. */
   topShare: 0.5,
+  /**
+   * R8: the mean stem length of a pool's judgement items of one key exceeds that of the other key
+   * by at most this share (of the shorter mean).
+   */
+  stemLengthGap: 0.15,
+  /** R8: a question ending shared by at least this many judgement items of a pool is counted… */
+  endingMinItems: 5,
+  /** R8: …and at most this share of them may have the same key. */
+  endingKeyShare: 0.7,
+  /** R8: the ending is the stem's last this many words («бұған рұқсат етіле ме»). */
+  endingWords: 4,
 } as const;
 
 /** Ids of the items showing each cue, out of the items the cue is counted on. */
@@ -26,6 +38,26 @@ export interface CueFigures {
   top: string[];
   judgements: number;
   acceptable: string[];
+  /** R8: every judgement item with its key, stem length and question ending. */
+  judgementStems: JudgementStem[];
+}
+
+export interface JudgementStem {
+  id: string;
+  acceptable: boolean;
+  /** Characters (code points) of the trimmed stem. */
+  length: number;
+  ending: string;
+}
+
+/** The last words of a stem, lower-cased, without punctuation: the question it ends with. */
+export function questionEnding(stem: string, words: number = LIMITS.endingWords): string {
+  return stem
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(-words)
+    .join(" ");
 }
 
 const length = (o: QuizOption) => [...o.text.trim()].length;
@@ -39,6 +71,7 @@ export function bankCues(bank: QuizBank): CueFigures {
     top: [],
     judgements: 0,
     acceptable: [],
+    judgementStems: [],
   };
   for (const item of bank.items) {
     if (item.type === "single") {
@@ -53,7 +86,14 @@ export function bankCues(bank: QuizBank): CueFigures {
       if (item.options.slice(0, keys).every((o) => o.correct)) f.top.push(item.id);
     } else if (item.type === "judgement") {
       f.judgements++;
-      if (item.options[0]?.correct) f.acceptable.push(item.id);
+      const acceptable = item.options[0]?.correct === true;
+      if (acceptable) f.acceptable.push(item.id);
+      f.judgementStems.push({
+        id: item.id,
+        acceptable,
+        length: [...item.stem.trim()].length,
+        ending: questionEnding(item.stem),
+      });
     }
   }
   return f;
@@ -68,7 +108,59 @@ export function sumCues(all: readonly CueFigures[]): CueFigures {
     top: all.flatMap((f) => f.top),
     judgements: all.reduce((n, f) => n + f.judgements, 0),
     acceptable: all.flatMap((f) => f.acceptable),
+    judgementStems: all.flatMap((f) => f.judgementStems),
   };
+}
+
+const KEYS = { true: "«Рұқсат етіледі»", false: "«Рұқсат етілмейді»" } as const;
+
+export interface StemLengthCue {
+  acceptable: number;
+  notAcceptable: number;
+  /** How much longer the longer mean is than the shorter, as a share of the shorter. */
+  gap: number;
+}
+
+/** R8: mean stem length per key; null unless the pool has judgement items of both keys. */
+export function stemLengthCue(stems: readonly JudgementStem[]): StemLengthCue | null {
+  const mean = (acceptable: boolean) => {
+    const own = stems.filter((s) => s.acceptable === acceptable);
+    return own.length === 0 ? null : own.reduce((n, s) => n + s.length, 0) / own.length;
+  };
+  const acceptable = mean(true);
+  const notAcceptable = mean(false);
+  if (acceptable === null || notAcceptable === null) return null;
+  const gap = Math.max(acceptable, notAcceptable) / Math.min(acceptable, notAcceptable) - 1;
+  return { acceptable, notAcceptable, gap };
+}
+
+export interface EndingCue {
+  ending: string;
+  items: number;
+  /** The key most of the items with this ending have, and how many have it. */
+  acceptable: boolean;
+  same: number;
+  ids: string[];
+}
+
+/** R8: question endings shared by enough judgement items, the most predictive first. */
+export function endingCues(stems: readonly JudgementStem[]): EndingCue[] {
+  const groups = new Map<string, JudgementStem[]>();
+  for (const s of stems) groups.set(s.ending, [...(groups.get(s.ending) ?? []), s]);
+  return [...groups]
+    .filter(([, g]) => g.length >= LIMITS.endingMinItems)
+    .map(([ending, g]) => {
+      const yes = g.filter((s) => s.acceptable).length;
+      const acceptable = yes * 2 > g.length;
+      return {
+        ending,
+        items: g.length,
+        acceptable,
+        same: acceptable ? yes : g.length - yes,
+        ids: g.filter((s) => s.acceptable === acceptable).map((s) => s.id),
+      };
+    })
+    .sort((a, b) => b.same / b.items - a.same / a.items || b.items - a.items);
 }
 
 export const percent = (part: number, whole: number) =>
@@ -103,6 +195,25 @@ export function cueProblems(
     problems.push(
       `${kind} pool: the correct options are all at the top in ${pool.top.length} of ${pool.multiples} multiple items (${percent(pool.top.length, pool.multiples)}; at most 50 %) (R5): ${where((f) => f.top)}`,
     );
+  const lengths = stemLengthCue(pool.judgementStems);
+  if (lengths && lengths.gap > LIMITS.stemLengthGap) {
+    const longer = lengths.acceptable > lengths.notAcceptable;
+    const edges = (acceptable: boolean, longest: boolean) =>
+      pool.judgementStems
+        .filter((s) => s.acceptable === acceptable)
+        .sort((a, b) => (longest ? b.length - a.length : a.length - b.length))
+        .slice(0, 5)
+        .map((s) => `${s.id} (${s.length})`)
+        .join(", ");
+    problems.push(
+      `${kind} pool: judgement stems keyed ${KEYS.true} average ${Math.round(lengths.acceptable)} characters, those keyed ${KEYS.false} ${Math.round(lengths.notAcceptable)}: the ${longer ? "acceptable" : "not-acceptable"} ones are ${(100 * lengths.gap).toFixed(1)} % longer (at most 15 %), so length gives the key away (R8). Longest of them: ${edges(longer, true)}; shortest of the others: ${edges(!longer, false)}`,
+    );
+  }
+  for (const cue of endingCues(pool.judgementStems))
+    if (cue.same / cue.items > LIMITS.endingKeyShare)
+      problems.push(
+        `${kind} pool: ${cue.same} of the ${cue.items} judgement stems ending «…${cue.ending}?» (${percent(cue.same, cue.items)}; at most 70 %) are keyed ${KEYS[String(cue.acceptable) as "true" | "false"]}, so the question's wording gives the key away (R8): ${cue.ids.join(", ")}`,
+      );
   for (const { file, cues } of banks) {
     if (cues.judgements >= LIMITS.judgementsNeedingAcceptable && cues.acceptable.length === 0)
       problems.push(

@@ -12,6 +12,14 @@ const clauseId = z
 
 const text = z.string().trim().min(2);
 
+const DIFFICULTY = "difficulty must be 1, 2 or 3 (1 easy, 2 medium, 3 hard)";
+const SECTION = "section must be a whole number from 1 to 11";
+const sectionNumber = z
+  .number({ error: SECTION })
+  .int({ error: SECTION })
+  .min(1, { error: SECTION })
+  .max(11, { error: SECTION });
+
 export const optionSchema = z.strictObject({
   /** What the learner sees. */
   text,
@@ -27,11 +35,15 @@ const base = {
     .string()
     .regex(/^[px]\d{2}-[a-z0-9-]+$/u, "id like p02-short-name (p = practice, x = exam)"),
   /** Section of the standards (1–11) the item belongs to. */
-  section: z.number().int().min(1).max(11),
+  section: sectionNumber,
   /** Clauses the item tests, e.g. ["2.10"]. */
   clauses: z.array(clauseId).min(1),
   /** 1 easy, 2 medium, 3 hard. */
-  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  difficulty: z
+    .number({ error: DIFFICULTY })
+    .int({ error: DIFFICULTY })
+    .min(1, { error: DIFFICULTY })
+    .max(3, { error: DIFFICULTY }),
   /** The situation and the question. */
   stem: text,
   /** Shown after answering: the rule, citing the clause(s) as "2.10-тармақ". */
@@ -83,7 +95,7 @@ export const quizItemSchema = z.discriminatedUnion("type", [
 ]);
 
 export const quizBankSchema = z.strictObject({
-  section: z.number().int().min(1).max(11),
+  section: sectionNumber,
   items: z.array(quizItemSchema).min(1),
 });
 

@@ -11,6 +11,7 @@
 import {
   type BranchDecision,
   branchResponse,
+  branchState,
   correctIds,
   optionId,
   rightPaths,
@@ -162,11 +163,44 @@ export function decisionStatement(
   };
 }
 
-/** `answered` for a finished scenario: the path taken, scored by its share of right decisions. */
+/**
+ * The decisions of a finished walk through a scenario, replayed through its steps: each one must
+ * be on the step the previous choice led to and name an option of it, and the last must end the
+ * scenario. Whether each was right is taken from the bank, never from the caller. Throws on a
+ * path that cannot be walked.
+ */
+export function replayScenario(
+  item: BranchingItem,
+  path: readonly Pick<BranchDecision, "step" | "option">[],
+): BranchDecision[] {
+  const decisions: BranchDecision[] = [];
+  for (const [i, d] of path.entries()) {
+    const { step } = branchState(item, decisions);
+    const at = `${item.id}: decision ${i + 1} (${d.step}.${optionId(d.option)})`;
+    if (!step) throw new Error(`${at} comes after the scenario has ended`);
+    if (d.step !== step.id)
+      throw new Error(`${at} is not on step ${step.id}, where the path leads`);
+    const option = step.options[d.option];
+    if (!option) throw new Error(`${at}: step ${step.id} has no such option`);
+    decisions.push({ step: step.id, option: d.option, correct: option.correct });
+  }
+  if (!branchState(item, decisions).finished)
+    throw new Error(
+      `${item.id}: the path ${branchResponse(decisions) || "(empty)"} stops before the scenario ends`,
+    );
+  return decisions;
+}
+
+/**
+ * `answered` for a finished scenario: the path taken, scored by its share of right decisions.
+ * The path is replayed through the bank (replayScenario): a path that cannot happen throws, and
+ * the right/wrong of each decision comes from the item's steps.
+ */
 export function scenarioStatement(
   c: Common & { item: BranchingItem; decisions: BranchDecision[]; durationMs?: number },
 ) {
-  const { item, decisions } = c;
+  const { item } = c;
+  const decisions = replayScenario(item, c.decisions);
   const right = decisions.filter((d) => d.correct).length;
   return {
     id: c.id,

@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { BANK_FILE } from "../../lib/quiz/bank-file.ts";
 import { quizBankSchema } from "../../lib/quiz/schema.ts";
 import type { ExamPoolItem } from "./attempt.ts";
 import { type Blueprint, parseBlueprint } from "./blueprint.ts";
 
 export const OPTION_IDS = "abcdefgh";
-const BANK_FILE = /^(\d{2})-[a-z0-9-]+\.ya?ml$/u;
 
 export interface PoolOptions {
   /** Told about every item left out of the exam (branching scenarios), with the reason. */

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { BANK_FILE } from "../../lib/quiz/bank-file.ts";
 import { quizBankSchema } from "../../lib/quiz/schema.ts";
 import { parseStandards, type Section } from "../../lib/standards/parse.ts";
 import type { ExamPoolItem } from "../exam/attempt.ts";
@@ -27,7 +28,7 @@ function practiceStems(dir: string): Map<string, string> {
   const stems = new Map<string, string>();
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => /^\d{2}-[a-z0-9-]+\.ya?ml$/u.test(f));
+    files = readdirSync(dir).filter((f) => BANK_FILE.test(f));
   } catch {
     return stems;
   }

@@ -25,7 +25,7 @@ const branching = (
   id,
   section: 2,
   type: "branching",
-  clauses: ["2.2"],
+  clauses: ["2.2", "2.1"],
   difficulty: 3,
   stem: "Сценарий",
   explanation: "2.2-тармақ",

@@ -1,8 +1,9 @@
-// Rules R1–R7 of quizzes/README.md: each test feeds a small synthetic bank that breaks one rule
+// Rules R1–R8 of quizzes/README.md: each test feeds a small synthetic bank that breaks one rule
 // and asserts the problem names the file and the item (or the files and items of a pool rule).
 import { describe, expect, it } from "vitest";
 import { type BankFile, checkBanks } from "../../../src/lib/quiz/check.ts";
 import { cites } from "../../../src/lib/quiz/cite.ts";
+import { questionEnding } from "../../../src/lib/quiz/cues.ts";
 import type { BranchStep, QuizItem, QuizOption } from "../../../src/lib/quiz/schema.ts";
 import { jaccard, stemSet } from "../../../src/lib/quiz/similarity.ts";
 
@@ -50,7 +51,7 @@ const scenario = (id: string, steps: BranchStep[]): QuizItem => ({
   id,
   section: 2,
   type: "branching",
-  clauses: ["2.2"],
+  clauses: ["2.2", "2.1"],
   difficulty: 3,
   stem: `Сценарий ${id}`,
   explanation: "2.2-тармақ",
@@ -85,9 +86,10 @@ describe("R1 citations", () => {
     ]);
   });
 
-  it("needs every wrong option's feedback to cite a clause, in branching steps too", () => {
+  it("needs every option's feedback, right or wrong, to cite a clause, in branching steps too", () => {
     const item = single("p02-feedback");
     if (item.type === "single" && item.options[0]) item.options[0].feedback = "Қате, себебі жоқ.";
+    if (item.type === "single" && item.options[1]) item.options[1].feedback = "Дұрыс.";
     const branch = scenario("p02-branch-cite", [
       {
         id: "start",
@@ -102,8 +104,39 @@ describe("R1 citations", () => {
     ]);
     expect(tagged(check([item, branch]), "R1")).toEqual([
       `${PRACTICE}: item p02-feedback: the feedback of wrong option "ааааааааа0" must cite a clause, e.g. (2.10-тармақ) (R1)`,
+      `${PRACTICE}: item p02-feedback: the feedback of right option "ааааааааа1" must cite a clause, e.g. (2.10-тармақ) (R1)`,
       `${PRACTICE}: item p02-branch-cite: the feedback of wrong option "жоқ" in step start must cite a clause, e.g. (2.10-тармақ) (R1)`,
     ]);
+  });
+});
+
+describe("R1 the clauses the right answer rests on", () => {
+  it("must be among the item's clauses, for choice items and in every step of a scenario", () => {
+    const item = single("p02-relies");
+    if (item.type === "single" && item.options[1])
+      item.options[1].feedback =
+        "Дұрыс: бас тартады (2.1-тармақ) және басшыға баяндайды (2.10, 2.2-тармақтар).";
+    const branch = scenario("p02-branch-relies", [
+      {
+        id: "start",
+        prompt: "?",
+        options: [
+          { ...option("иә", true, "Дұрыс (2.10-тармақ)."), next: "end" },
+          { ...option("жоқ", false), next: "cost" },
+        ],
+      },
+      { id: "cost", prompt: "?", options: [option("а", true), option("ә", false)] },
+      { id: "end", prompt: "?", options: [option("а", true), option("ә", false)] },
+    ]);
+    expect(tagged(check([item, branch]), "R1")).toEqual([
+      `${PRACTICE}: item p02-relies: the feedback of the right answer cites 2.2-тармақ, 2.10-тармақ, not among the item's clauses (2.1): add them to clauses (R1)`,
+      `${PRACTICE}: item p02-branch-relies: the feedback of the right answer cites 2.10-тармақ, not among the item's clauses (2.2, 2.1): add it to clauses (R1)`,
+    ]);
+    // A wrong option may cite any clause, e.g. the one it confuses with the right one.
+    const contrast = single("p02-contrast");
+    if (contrast.type === "single" && contrast.options[0])
+      contrast.options[0].feedback = "Қате: бұл 2.10-тармақ туралы емес (2.1-тармақ).";
+    expect(tagged(check([contrast]), "R1")).toEqual([]);
   });
 });
 
@@ -193,6 +226,51 @@ describe("R5 position cue", () => {
     expect(tagged(check(more), "R5")).toEqual([
       `practice pool: the correct options are all at the top in 2 of 3 multiple items (67 %; at most 50 %) (R5): ${PRACTICE}: p02-top, p02-top2`,
     ]);
+  });
+});
+
+describe("R8 judgement stems that give the key away", () => {
+  const words = (n: number, end: string) => `${"сөз ".repeat(n)}${end}`;
+  it("refuses a pool whose acceptable stems are on average more than 15 % longer", () => {
+    const long = [1, 2].map((n) =>
+      judgement(`p02-yes${n}`, true, words(40, "Бұлай етуге бола ма?")),
+    );
+    const short = [1, 2, 3].map((n) =>
+      judgement(`p02-no${n}`, false, words(30, "Осыған бола ма?")),
+    );
+    const [problem] = tagged(check([...long, ...short]), "R8");
+    expect(problem).toMatch(
+      /^practice pool: judgement stems keyed «Рұқсат етіледі» average 180 characters, those keyed «Рұқсат етілмейді» 135: the acceptable ones are 33\.3 % longer \(at most 15 %\), so length gives the key away \(R8\)\. Longest of them: p02-yes1 \(180\), p02-yes2 \(180\); shortest of the others: p02-no1 \(135\)/u,
+    );
+    // Not-acceptable stems given as much detail: the gap is gone.
+    const evened = short.map((i) => ({ ...i, stem: words(39, "Осыған бола ма?") }));
+    expect(tagged(check([...long, ...evened]), "R8")).toEqual([]);
+  });
+
+  it("refuses a question ending that 5 or more stems share when over 70 % of them have one key", () => {
+    const same = "Бұған рұқсат етіле ме?";
+    const items = [
+      ...[1, 2, 3, 4].map((n) => judgement(`x02-no${n}`, false, words(10, same))),
+      judgement("x02-yes1", true, words(10, same)),
+      judgement("x02-yes2", true, words(10, "Оның бұлай әрекет етуіне рұқсат етіле ме?")),
+    ];
+    const endings = (problems: string[]) =>
+      tagged(problems, "R8").filter((p) => p.includes("ending"));
+    expect(endings(check([], items))).toEqual([
+      "exam pool: 4 of the 5 judgement stems ending «…бұған рұқсат етіле ме?» (80 %; at most 70 %) are keyed «Рұқсат етілмейді», so the question's wording gives the key away (R8): x02-no1, x02-no2, x02-no3, x02-no4",
+    ]);
+    // 3 of 5 (60 %) is allowed, and endings shared by fewer than 5 items are not counted.
+    items[0] = judgement("x02-no1", false, words(10, "Оның бұлай әрекет етуіне рұқсат етіле ме?"));
+    items[4] = judgement("x02-yes1", true, words(10, same));
+    items.push(judgement("x02-yes3", true, words(10, same)));
+    expect(endings(check([], items))).toEqual([]);
+  });
+
+  it("takes the last four words as the ending", () => {
+    expect(questionEnding("Инспектордың бұлай әрекет етуіне рұқсат етіле ме?")).toBe(
+      "етуіне рұқсат етіле ме",
+    );
+    expect(questionEnding("«Бұл — дәстүр». Бұған рұқсат етіле ме?")).toBe("бұған рұқсат етіле ме");
   });
 });
 

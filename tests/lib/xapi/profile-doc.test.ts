@@ -19,7 +19,7 @@ import {
   scenarioStatement,
 } from "../../../src/lib/xapi/quiz.ts";
 import { validateStatement } from "../../../src/server/xapi/validate.ts";
-import { practiceBanks, practiceItem } from "../quiz/practice-banks.ts";
+import { practiceBanks, practiceItem, walk } from "../quiz/practice-banks.ts";
 
 const DOC = "docs/xapi-profile.md";
 const origin = "https://adal.example.kz";
@@ -70,11 +70,9 @@ const examples: Record<string, unknown> = {
   "answered-scenario": scenarioStatement({
     ...base("3e1b9f4b-6c4d-4fc0-8a9b-5d0e1f2a3b4c"),
     item: scenario,
-    decisions: [
-      { step: "envelope", option: 0, correct: true },
-      { step: "relative", option: 1, correct: false },
-      { step: "car", option: 0, correct: true },
-    ],
+    // Walked through the bank: the envelope taken (wrong), which leads to its consequence step,
+    // then every decision right.
+    decisions: walk(scenario, (i) => i !== 0),
   }),
   "completed-quiz": quizCompletedStatement({
     ...base("4f2c0a5c-7d5e-4ad1-9bac-6e1f2a3b4c5d"),

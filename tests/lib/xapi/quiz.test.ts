@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { type BranchDecision, branchState, optionId } from "../../../src/lib/quiz/play.ts";
+import { type BranchDecision, optionId } from "../../../src/lib/quiz/play.ts";
 import type { BranchingItem, QuizItem } from "../../../src/lib/quiz/schema.ts";
 import {
   answeredStatement,
   decisionStatement,
   interactionName,
   quizCompletedStatement,
+  replayScenario,
   scenarioStatement,
 } from "../../../src/lib/xapi/quiz.ts";
 import { projectStatement } from "../../../src/server/reports/projection.ts";
 import { validateStatement } from "../../../src/server/xapi/validate.ts";
-import { practiceItem, practiceItems } from "../quiz/practice-banks.ts";
+import { practiceItem, practiceItems, walk } from "../quiz/practice-banks.ts";
 
 type ChoiceItem = Exclude<QuizItem, BranchingItem>;
 const origin = "https://adal.test";
@@ -27,17 +28,6 @@ const valid = (s: unknown) => {
   expect(validateStatement(s, "1.0.3")).toEqual([]);
   expect(validateStatement(s, "2.0.0")).toEqual([]);
 };
-
-/** Plays a scenario choosing, at each step, the right option or the first wrong one. */
-function walk(item: BranchingItem, rightAt: (stepIndex: number) => boolean): BranchDecision[] {
-  const decisions: BranchDecision[] = [];
-  for (let step = branchState(item, []).step; step; step = branchState(item, decisions).step) {
-    const want = rightAt(decisions.length);
-    const option = step.options.findIndex((o) => o.correct === want);
-    decisions.push({ step: step.id, option, correct: want });
-  }
-  return decisions;
-}
 
 const scenario = practiceItem("p02-scenario-grateful-citizen") as BranchingItem;
 
@@ -159,6 +149,38 @@ describe("branching scenarios", () => {
       expect(outcome.object.definition.interactionType).toBe("other");
       expect(outcome.object.definition.correctResponsesPattern).toHaveLength(1);
     }
+  });
+
+  it("takes right and wrong from the bank, not from the caller", () => {
+    const honest = walk(scenario, (i) => i !== 0);
+    const forged = honest.map((d) => ({ ...d, correct: true }));
+    const s = scenarioStatement({ ...common(), item: scenario, decisions: forged });
+    const right = honest.filter((d) => d.correct).length;
+    expect(right).toBe(honest.length - 1);
+    expect(s.result).toMatchObject({
+      success: false,
+      score: { raw: right, max: honest.length, scaled: right / honest.length },
+    });
+    expect(replayScenario(scenario, forged)).toEqual(honest);
+  });
+
+  it("refuses a path that cannot happen", () => {
+    const right = walk(scenario, () => true);
+    const [first, second] = right as [BranchDecision, BranchDecision];
+    const wrongFirst = walk(scenario, (i) => i !== 0);
+    const make = (decisions: BranchDecision[]) => () =>
+      scenarioStatement({ ...common(), item: scenario, decisions });
+    // A step the previous choice does not lead to (a wrong first choice leads to its consequence).
+    expect(make([wrongFirst[0] as BranchDecision, ...right.slice(1)])).toThrow(
+      /is not on step .*, where the path leads/u,
+    );
+    // Not starting at the first step, an option the step lacks, stopping early, going on after
+    // the end, and an empty path.
+    expect(make(right.slice(1))).toThrow(/decision 1 .* is not on step/u);
+    expect(make([{ ...first, option: 9 }, ...right.slice(1)])).toThrow(/has no such option/u);
+    expect(make([first, second])).toThrow(/stops before the scenario ends/u);
+    expect(make([...right, first])).toThrow(/comes after the scenario has ended/u);
+    expect(make([])).toThrow(/\(empty\) stops before the scenario ends/u);
   });
 
   it("count once in the reports: decisions are not projected as items, the outcome is", () => {
