@@ -106,6 +106,7 @@ async function axe(page: Page, tab: string) {
 }
 
 test("every tab shows real rows and passes axe; tabs follow the ARIA pattern", async ({ page }) => {
+  test.setTimeout(120_000); // seven full axe scans of a large page
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await signIn(page, "800001", "/reports/");
