@@ -64,6 +64,15 @@ describe("the LRS and the origin of session requests", () => {
     expect((await post({})).status).toBe(200);
   });
 
+  it("answers a malformed session cookie with 401, not a server error", async () => {
+    for (const bad of ["adal_session=%E0%A4%A", "adal_session=%", "adal_session=%ZZ"]) {
+      const lrsAnswer = await post({}, { Cookie: bad });
+      expect(lrsAnswer.status, bad).toBe(401);
+      const api = await lrs.app.request("/api/me", { headers: { Cookie: bad } });
+      expect(api.status, bad).toBe(401);
+    }
+  });
+
   it("still accepts HTTP Basic credentials from other origins", async () => {
     const auth = await lrs.basic(["statements/write"]);
     const response = await lrs.app.request("/xapi/statements", {
