@@ -2,36 +2,18 @@
 // policy limits it to what the learner rules allow. Officers read their units' statements;
 // admins read everything; learners only their own.
 //
-// A cookie rides along with any request the browser makes to this origin, including ones a
-// page on another port or subdomain starts (SameSite is per site, not per origin), so a
-// session is honoured only for requests from the platform's own pages.
+// A session is honoured only for requests from the platform's own pages (foreign-request.ts).
 
 import { PASSWORD_CHANGE_REQUIRED, sessionUser } from "../accounts/auth.ts";
 import type { AccountStore, User } from "../accounts/store.ts";
 import type { Principal, PrincipalResolver, StatementPolicy } from "../lrs/principal.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { learnerActor, learnerIfi } from "./actor.ts";
+import { foreignRequest } from "./foreign-request.ts";
 import { learnerWriteRefusal } from "./learner-rules.ts";
 import { tokenFromRequest } from "./session.ts";
 
 const PREFIX = "session:";
-
-/**
- * Why a request may not use the session cookie, or null. Allowed: an Origin equal to the
- * configured origin (or the request's own, for a site reached under another host name), or no
- * Origin with Sec-Fetch-Site same-origin, none (typed or bookmarked) or absent (old browsers,
- * which send Origin on every cross-origin fetch anyway).
- */
-export function foreignRequest(request: Request, origin: string): string | null {
-  const from = request.headers.get("origin");
-  if (from !== null) {
-    if (from === origin || from === new URL(request.url).origin) return null;
-    return `Requests from ${from} may not use the session; only pages of ${origin} may.`;
-  }
-  const site = request.headers.get("sec-fetch-site");
-  if (site === null || site === "same-origin" || site === "none") return null;
-  return `A ${site} request may not use the session; only pages of ${origin} may.`;
-}
 
 export function sessionResolver(
   accounts: AccountStore,
