@@ -122,10 +122,11 @@ export class ExamService {
     const validUntil = lastPass?.submittedAt
       ? lastPass.submittedAt + this.deps.blueprint.validityDays * DAY
       : null;
-    const retake =
-      last && !last.result?.passed && last.submittedAt
-        ? last.submittedAt + this.deps.blueprint.cooldownHours * 3600_000
-        : null;
+    // The cool-down follows every attempt, a pass too: otherwise a passed learner could sit
+    // attempt after attempt at once, collecting items (and certificates).
+    const retake = last?.submittedAt
+      ? last.submittedAt + this.deps.blueprint.cooldownHours * 3600_000
+      : null;
     return {
       openAttempt: open ? { id: open.id, deadline: new Date(open.deadline).toISOString() } : null,
       lastAttempt:

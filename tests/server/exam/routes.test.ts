@@ -146,6 +146,22 @@ describe("exam API", () => {
     expect((await t.call("/exam/attempts", fresh, "POST")).status).toBe(201);
   });
 
+  it("makes a passed learner wait for the cool-down too", async () => {
+    const cookie = await t.session("100001");
+    const view = await t.start(cookie);
+    await answerAll(cookie, view, () => true);
+    const passed = await t.call(`/exam/attempts/${view.id}/submit`, cookie, "POST");
+    expect((await passed.json()).passed).toBe(true);
+    const status = await (await t.call("/exam", cookie)).json();
+    expect(status.retakeAfter).toBe(new Date(t.clock.now + 24 * 3600_000).toISOString());
+    const again = await t.call("/exam/attempts", cookie, "POST");
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toMatch(/retake the exam after/u);
+    t.clock.now += 24 * 3600_000;
+    const fresh = await t.session("100001");
+    expect((await t.call("/exam/attempts", fresh, "POST")).status).toBe(201);
+  });
+
   it("projects the graded attempt for reports in the same transaction", async () => {
     const cookie = await t.session("100001");
     const view = await t.start(cookie);
