@@ -52,4 +52,27 @@ export const examMigrations: Migration[] = [
       "CREATE INDEX exam_item_answers_item ON exam_item_answers (item_id, bank_response)",
     ],
   },
+  {
+    version: 3,
+    // One row per answered item, written by an upsert of its own, so answers saved at the same
+    // time (two tabs, two devices) never overwrite each other, as rewriting the whole
+    // `exam_attempts.answers` document did. The answers of attempts still open move here;
+    // that column keeps those of attempts handed in before, and is no longer written.
+    statements: (dialect) => [
+      `CREATE TABLE exam_answers (
+        attempt_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        options TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, item_id)
+      )`,
+      dialect === "postgres"
+        ? `INSERT INTO exam_answers (attempt_id, item_id, options)
+           SELECT a.id, j.key, j.value::text FROM exam_attempts a, json_each(a.answers::json) j
+           WHERE a.submitted_at IS NULL`
+        : `INSERT INTO exam_answers (attempt_id, item_id, options)
+           SELECT a.id, j.key, j.value FROM exam_attempts a, json_each(a.answers) j
+           WHERE a.submitted_at IS NULL`,
+      "UPDATE exam_attempts SET answers = '{}' WHERE submitted_at IS NULL",
+    ],
+  },
 ];

@@ -228,7 +228,8 @@ export class ExamService {
       await this.settle(attempt, attempt.deadline, user);
     // recordAnswer refuses with the reason: time over (checked first), or already submitted.
     const updated = recordAnswer(attempt, itemId, optionIds, now, this.graceMs);
-    if (!(await this.deps.exams.saveAnswers(updated)))
+    // Only this item's row is written: a save from another tab cannot undo this one.
+    if (!(await this.deps.exams.saveAnswer(attempt.id, itemId, updated.answers[itemId] ?? [])))
       throw new AttemptError(409, "This attempt has already been submitted.");
   }
 
