@@ -75,4 +75,18 @@ export const examMigrations: Migration[] = [
       "UPDATE exam_attempts SET answers = '{}' WHERE submitted_at IS NULL",
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // One course certificate per person, enforced by the database: requests racing each
+      // other got one each before. Those extra ones stay verifiable (their codes may be
+      // printed) but are marked duplicates, the earliest of each person being the one kept.
+      "ALTER TABLE certificates ADD COLUMN duplicate INTEGER NOT NULL DEFAULT 0",
+      `UPDATE certificates SET duplicate = 1 WHERE kind = 'course' AND EXISTS (
+        SELECT 1 FROM certificates k WHERE k.kind = 'course' AND k.user_id = certificates.user_id
+        AND (k.issued_at < certificates.issued_at
+          OR (k.issued_at = certificates.issued_at AND k.code < certificates.code)))`,
+      "CREATE UNIQUE INDEX certificates_one_course ON certificates (user_id) WHERE kind = 'course' AND duplicate = 0",
+    ],
+  },
 ];

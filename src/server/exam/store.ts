@@ -226,6 +226,29 @@ export class ExamStore {
     );
   }
 
+  /** The person's course certificate (the one kept if a race ever issued more), or null. */
+  async courseCertificate(userId: string): Promise<Certificate | null> {
+    const row = await this.sql.get<{ code: string }>(
+      "SELECT code FROM certificates WHERE user_id = ? AND kind = 'course' AND duplicate = 0",
+      [userId],
+    );
+    return row ? this.certificate(row.code) : null;
+  }
+
+  /**
+   * Issues a course certificate unless the person has one already (the unique index decides
+   * between racing requests); returns the one they hold either way.
+   */
+  async addCourseCertificate(certificate: Certificate & { kind: "course" }): Promise<Certificate> {
+    await this.sql.run(
+      "INSERT INTO certificates (code, user_id, kind, issued_at, valid_until, score, attempt_id) VALUES (?, ?, 'course', ?, NULL, NULL, NULL) ON CONFLICT DO NOTHING",
+      [certificate.code, certificate.userId, certificate.issuedAt],
+    );
+    const held = await this.courseCertificate(certificate.userId);
+    if (!held) throw new Error(`could not issue a course certificate to ${certificate.userId}`);
+    return held;
+  }
+
   async certificate(code: string): Promise<Certificate | null> {
     const row = await this.sql.get<{
       code: string;

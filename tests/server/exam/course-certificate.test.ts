@@ -5,16 +5,15 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lessonStatement } from "../../../src/lib/xapi/lesson.ts";
 import { quizCompletedStatement } from "../../../src/lib/xapi/quiz.ts";
+import { migrate } from "../../../src/server/db/migrate.ts";
+import { examMigrations } from "../../../src/server/exam/schema.ts";
+import { ExamStore } from "../../../src/server/exam/store.ts";
 import { prepareStatement } from "../../../src/server/xapi/prepare.ts";
 import type { Statement } from "../../../src/server/xapi/types.ts";
-import { sqliteDatabase } from "../helpers/databases.ts";
+import { databases, type TestDatabase } from "../helpers/databases.ts";
 import { examSetup, ORIGIN } from "./setup.ts";
 
 let t: Awaited<ReturnType<typeof examSetup>>;
-beforeEach(async () => {
-  t = await examSetup(sqliteDatabase);
-});
-afterEach(async () => t.close());
 
 const actor = (number: string) => ({
   objectType: "Agent" as const,
@@ -62,7 +61,15 @@ const quizzes = (number: string, which = sections) =>
     }),
   );
 
-describe("the course certificate", () => {
+for (const database of databases)
+  describe(`the course certificate on ${database.name}`, () => tests(database));
+
+function tests(database: TestDatabase) {
+  beforeEach(async () => {
+    t = await examSetup(database);
+  });
+  afterEach(async () => t.close());
+
   it("is refused with eleven completed lessons and no practice quizzes", async () => {
     await browserSent(lessons("100001"));
     const cookie = await t.session("100001");
@@ -105,4 +112,49 @@ describe("the course certificate", () => {
     const verify = await (await t.api.request(`/certificates/${code}`)).json();
     expect(verify).toMatchObject({ kind: "course", fullName: "Қызметкер 100001", valid: true });
   });
-});
+
+  it("is issued once under concurrent requests: one code for all of them", async () => {
+    await browserSent([...lessons("100001"), ...quizzes("100001")]);
+    const cookie = await t.session("100001");
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => t.call("/certificates/course", cookie, "POST")),
+    );
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const codes = new Set(await Promise.all(answers.map(async (r) => (await r.json()).code)));
+    expect(codes.size).toBe(1);
+    const rows = await t.db.sql.all("SELECT code FROM certificates WHERE kind = 'course'");
+    expect(rows).toHaveLength(1);
+  });
+
+  it("migration 4 keeps duplicates issued before verifiable and the earliest as the one", async () => {
+    const { sql, close } = await database.open();
+    try {
+      await migrate(sql, "exam", examMigrations.slice(0, 3));
+      for (const [code, at] of [
+        ["ADAL-BBBB-BBBB-BBBB", "2026-01-01T10:00:00.000Z"],
+        ["ADAL-AAAA-AAAA-AAAA", "2026-01-01T10:00:00.500Z"],
+        ["ADAL-CCCC-CCCC-CCCC", "2026-01-01T10:00:00.000Z"],
+      ] as const)
+        await sql.run(
+          "INSERT INTO certificates (code, user_id, kind, issued_at) VALUES (?, 'u1', 'course', ?)",
+          [code, at],
+        );
+      await migrate(sql, "exam", examMigrations);
+      const store = new ExamStore(sql);
+      expect((await store.courseCertificate("u1"))?.code).toBe("ADAL-BBBB-BBBB-BBBB");
+      expect((await store.certificate("ADAL-AAAA-AAAA-AAAA"))?.kind).toBe("course");
+      const again = await store.addCourseCertificate({
+        code: "ADAL-DDDD-DDDD-DDDD",
+        userId: "u1",
+        kind: "course",
+        issuedAt: "2026-02-01T10:00:00.000Z",
+        validUntil: null,
+        score: null,
+        attemptId: null,
+      });
+      expect(again.code).toBe("ADAL-BBBB-BBBB-BBBB");
+    } finally {
+      await close();
+    }
+  });
+}
