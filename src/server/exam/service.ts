@@ -199,14 +199,25 @@ export class ExamService {
     return attempt;
   }
 
-  /** The learner's view: items with per-attempt option ids in their order, no keys, no feedback. */
+  /**
+   * The learner's view of an open attempt: items with per-attempt option ids in their order, no
+   * keys, no feedback. Once handed in, only the result: the items with the learner's answers,
+   * beside a score that says how many were right, would narrow the keys down (and give them
+   * all when every answer was right).
+   */
   async view(user: User, attemptId: string) {
     const attempt = await this.settled(await this.own(user, attemptId), user);
+    if (attempt.submittedAt !== null)
+      return {
+        id: attempt.id,
+        submitted: true as const,
+        result: await this.result(user, attempt.id),
+      };
     return {
       id: attempt.id,
       deadline: new Date(attempt.deadline).toISOString(),
       serverTime: new Date(this.now()).toISOString(),
-      submitted: attempt.submittedAt !== null,
+      submitted: false as const,
       answers: attempt.answers,
       items: attempt.items.map(({ itemId, options }) => {
         const item = this.pool.get(itemId);

@@ -6,7 +6,10 @@
 
 import { PASSWORD_CHANGE_REQUIRED, sessionUser } from "../accounts/auth.ts";
 import type { AccountStore, User } from "../accounts/store.ts";
+import { examAuthority } from "../exam/record.ts";
+import { EXAM_VERBS } from "../exam/statements.ts";
 import type { Principal, PrincipalResolver, StatementPolicy } from "../lrs/principal.ts";
+import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { learnerActor, learnerIfi } from "./actor.ts";
 import { foreignRequest } from "./foreign-request.ts";
@@ -68,9 +71,21 @@ export function platformPolicy(accounts: AccountStore, origin: string): Statemen
       }
       return [learnerIfi(user.personnelNumber, origin)];
     },
-    canUseDocuments(principal, agentIfi) {
+    // The exam service's per-item `answered` statements say which items a person got right;
+    // with the option texts seen during the attempt they rebuild keys (every key, for
+    // two-option items). Nobody reads their own through a session; officers and admins still
+    // read those of the people they supervise, and the reports use them.
+    withheld(principal) {
+      if (principal.kind !== "session" || !principal.actor) return null;
+      return {
+        authority: agentIfi(examAuthority(origin)) ?? "",
+        verb: EXAM_VERBS.answered.id,
+        agents: [agentIfi(principal.actor) ?? ""],
+      };
+    },
+    canUseDocuments(principal, ifi) {
       if (principal.kind !== "session" || !principal.actor?.account) return true;
-      return agentIfi === learnerIfi(principal.actor.account.name, origin);
+      return ifi === learnerIfi(principal.actor.account.name, origin);
     },
   };
 }
