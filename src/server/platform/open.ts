@@ -10,6 +10,7 @@ import { migrate } from "../db/migrate.ts";
 import { type Database, openDatabase } from "../db/open.ts";
 import { examBankResponses } from "../exam/bank-responses.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+import { loadPracticeItems, type PracticeItems } from "../exam/practice-items.ts";
 import { examRecorder } from "../exam/record.ts";
 import { certificateRoutes, examRoutes } from "../exam/routes.ts";
 import { examMigrations } from "../exam/schema.ts";
@@ -49,6 +50,17 @@ export async function migrateAll(db: Database): Promise<void> {
   await migrate(db.sql, "reports", reportMigrations);
 }
 
+/** The practice banks for the course certificate; a problem is logged and refuses it. */
+function practiceItems(config: Config): PracticeItems | { problem: string } {
+  try {
+    return loadPracticeItems(`${config.ADAL_QUIZ_DIR}/practice`);
+  } catch (error) {
+    const problem = (error as Error).message;
+    console.warn(`Course certificates are unavailable: ${problem}`);
+    return { problem };
+  }
+}
+
 export async function openPlatform(
   config: Config,
   clock: () => Date = () => new Date(),
@@ -84,7 +96,14 @@ export async function openPlatform(
   const exams = new ExamStore(db.sql);
   const routes: NonNullable<Parameters<typeof createPlatformApi>[0]["routes"]> = [
     await openReports(db.sql, config, accounts, clock),
-    certificateRoutes({ exams, accounts, statements, clock, origin }),
+    certificateRoutes({
+      exams,
+      accounts,
+      statements,
+      practice: practiceItems(config),
+      clock,
+      origin,
+    }),
   ];
   let exam: ExamService | null = null;
   const skipped: string[] = [];

@@ -53,6 +53,14 @@ export const POOL: ExamPoolItem[] = SECTIONS.flatMap((section) =>
   }),
 );
 
+/** The practice banks' items: three per section, as the site would record them. */
+export const PRACTICE = new Map(
+  Array.from({ length: 11 }, (_, i) => [
+    i + 1,
+    [0, 1, 2].map((n) => `p${String(i + 1).padStart(2, "0")}-item-${n}`),
+  ]),
+);
+
 export interface View {
   id: string;
   deadline: string;
@@ -125,7 +133,14 @@ export async function examSetup(
     origin: ORIGIN,
     routes: [
       examRoutes(exam),
-      certificateRoutes({ exams, accounts, statements, clock: time, origin: ORIGIN }),
+      certificateRoutes({
+        exams,
+        accounts,
+        statements,
+        practice: PRACTICE,
+        clock: time,
+        origin: ORIGIN,
+      }),
     ],
   });
 
