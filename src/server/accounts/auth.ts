@@ -4,7 +4,13 @@
 // is audited. Nothing in the answers tells whether a personnel number has an account.
 import { createHash } from "node:crypto";
 import { HttpError } from "../http-error.ts";
-import { hashPassword, randomToken, verifyPassword } from "../security/password.ts";
+import {
+  hashPassword,
+  needsRehash,
+  randomToken,
+  type ScryptCost,
+  verifyPassword,
+} from "../security/password.ts";
 import type { AccountStore, User } from "./store.ts";
 import { SignInThrottle } from "./throttle.ts";
 
@@ -17,8 +23,18 @@ export class AuthError extends HttpError {}
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-// Verified against when the personnel number is unknown, so timing does not reveal who exists.
-const decoy = hashPassword("decoy-password-never-used");
+// Verified against when the personnel number is unknown, so timing does not reveal who exists:
+// at the cost people's hashes have, made once per cost when first needed.
+const decoys = new Map<string, Promise<string>>();
+function decoy(cost: ScryptCost): Promise<string> {
+  const key = `${cost.N}/${cost.r}/${cost.p}`;
+  let hash = decoys.get(key);
+  if (!hash) {
+    hash = hashPassword("decoy-password-never-used", cost);
+    decoys.set(key, hash);
+  }
+  return hash;
+}
 
 export async function signIn(
   store: AccountStore,
@@ -40,7 +56,7 @@ export async function signIn(
   }
   const ok = user
     ? await verifyPassword(password, user.passwordHash)
-    : await verifyPassword(password, await decoy).then(() => false);
+    : await verifyPassword(password, await decoy(store.passwordCost)).then(() => false);
   if (!user || !ok) {
     await store.audit(
       {
@@ -54,6 +70,13 @@ export async function signIn(
     throw new AuthError(401, "invalid", "Personnel number or password is wrong.");
   }
   await throttle.clear(subject);
+  // A hash made at an older, cheaper cost is replaced now that the password is at hand.
+  if (needsRehash(user.passwordHash, store.passwordCost))
+    await store.upgradePasswordHash(
+      user.id,
+      user.passwordHash,
+      await hashPassword(password, store.passwordCost),
+    );
   const token = randomToken(32);
   await store.createSession(
     hashToken(token),
@@ -117,7 +140,7 @@ export async function changePassword(
   if (problem) throw new AuthError(400, "weak-password", problem);
   if (current === next)
     throw new AuthError(400, "same-password", "The new password must differ from the current one.");
-  await store.setPassword(user.id, await hashPassword(next), false, now);
+  await store.setPassword(user.id, await hashPassword(next, store.passwordCost), false, now);
   let ended: number | null = null;
   if (keepToken) ended = await store.deleteOtherSessions(user.id, hashToken(keepToken));
   else await store.deleteSessionsOf(user.id);

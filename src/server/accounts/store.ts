@@ -1,6 +1,7 @@
 // Accounts, units, officer scopes, sessions and the audit log, over the shared SQL port.
 import { randomUUID } from "node:crypto";
 import type { Sql } from "../db/sql.ts";
+import { PASSWORD_COST, type ScryptCost } from "../security/password.ts";
 import type { Role } from "./roster.ts";
 
 export interface Unit {
@@ -75,11 +76,18 @@ function toUser(row: UserRow): User {
   };
 }
 
+export interface AccountOptions {
+  /** The scrypt cost of new password hashes; only tests lower it (PASSWORD_COST otherwise). */
+  passwordCost?: ScryptCost;
+}
+
 export class AccountStore {
   readonly sql: Sql;
+  readonly passwordCost: ScryptCost;
 
-  constructor(sql: Sql) {
+  constructor(sql: Sql, options: AccountOptions = {}) {
     this.sql = sql;
+    this.passwordCost = options.passwordCost ?? PASSWORD_COST;
   }
 
   async addUnit(unit: Unit): Promise<void> {
@@ -201,6 +209,18 @@ export class AccountStore {
         [userId],
       );
     });
+  }
+
+  /**
+   * Replaces a hash with a costlier one of the same password (after a sign-in), unless the
+   * password changed meanwhile: only the hash that was verified is replaced.
+   */
+  async upgradePasswordHash(userId: string, verified: string, upgraded: string): Promise<void> {
+    await this.sql.run("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", [
+      upgraded,
+      userId,
+      verified,
+    ]);
   }
 
   async setRole(userId: string, role: Role, now: Date): Promise<void> {

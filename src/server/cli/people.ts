@@ -86,7 +86,9 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
     if (errors.length > 0)
       throw new Error(`Nothing was imported; fix these lines:\n${errors.join("\n")}`);
     const passwords = entries.map(() => randomToken(9));
-    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+    const hashes = await Promise.all(
+      passwords.map((p) => hashPassword(p, ctx.accounts.passwordCost)),
+    );
     await ctx.accounts.createUsers(
       entries.map((e, i) => ({
         ...e,
@@ -167,7 +169,7 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
           unitCode: values.unit,
           role: values.role as Role,
           email: values.email ?? null,
-          passwordHash: await hashPassword(password),
+          passwordHash: await hashPassword(password, ctx.accounts.passwordCost),
           mustChangePassword: true,
           officerUnits,
         },
@@ -203,7 +205,12 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
     const user = number ? await ctx.accounts.userByNumber(number) : null;
     if (!user) throw new UsageError("adal users reset-password PERSONNEL_NUMBER (an existing one)");
     const password = randomToken(9);
-    await ctx.accounts.setPassword(user.id, await hashPassword(password), true, now);
+    await ctx.accounts.setPassword(
+      user.id,
+      await hashPassword(password, ctx.accounts.passwordCost),
+      true,
+      now,
+    );
     await ctx.accounts.deleteSessionsOf(user.id);
     await ctx.accounts.audit(
       { actorId: null, action: "password.reset", subject: user.personnelNumber, detail: "cli" },

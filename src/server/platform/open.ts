@@ -2,7 +2,7 @@
 // its principals and policy, the platform API with the exam and reports, and the site.
 import type { Hono } from "hono";
 import { accountMigrations } from "../accounts/schema.ts";
-import { AccountStore } from "../accounts/store.ts";
+import { type AccountOptions, AccountStore } from "../accounts/store.ts";
 import { SignInThrottle } from "../accounts/throttle.ts";
 import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
@@ -64,6 +64,8 @@ function practiceItems(config: Config): PracticeItems | { problem: string } {
 export async function openPlatform(
   config: Config,
   clock: () => Date = () => new Date(),
+  /** Test-only: a cheaper password hash cost (production uses PASSWORD_COST). */
+  options: AccountOptions = {},
 ): Promise<Platform> {
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -72,7 +74,7 @@ export async function openPlatform(
   });
   await migrateAll(db);
   const origin = config.origin;
-  const accounts = new AccountStore(db.sql);
+  const accounts = new AccountStore(db.sql, options);
   const credentials = new CredentialStore(db.sql);
   const statements = new StatementStore(db.sql, projectionHook(origin, examBankResponses));
   const lrs = createLrs({

@@ -29,7 +29,7 @@ export function peopleRoutes(api: Hono, deps: PlatformDeps, helpers: PlatformHel
     if (errors.length > 0)
       return c.json({ error: "invalid-roster", message: "Nothing was imported.", errors }, 400);
     const passwords = entries.map(() => randomToken(9));
-    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+    const hashes = await Promise.all(passwords.map((p) => hashPassword(p, accounts.passwordCost)));
     const created = await accounts.createUsers(
       entries.map((e, i) => ({
         ...e,
@@ -57,7 +57,8 @@ export function peopleRoutes(api: Hono, deps: PlatformDeps, helpers: PlatformHel
     const target = await accounts.userByNumber(c.req.param("number"));
     if (!target) throw new ApiError(404, "not-found", "No person has this personnel number.");
     const password = randomToken(9);
-    await accounts.setPassword(target.id, await hashPassword(password), true, deps.clock());
+    const hash = await hashPassword(password, accounts.passwordCost);
+    await accounts.setPassword(target.id, hash, true, deps.clock());
     await accounts.deleteSessionsOf(target.id);
     await accounts.audit(
       { actorId: admin.id, action: "password.reset", subject: target.personnelNumber },

@@ -9,10 +9,10 @@ import {
   signOut,
 } from "../../../src/server/accounts/auth.ts";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+import type { AccountStore } from "../../../src/server/accounts/store.ts";
 import { SignInThrottle } from "../../../src/server/accounts/throttle.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { testAccounts, testHash } from "../helpers/accounts.ts";
 import { databases } from "../helpers/databases.ts";
 
 for (const database of databases) {
@@ -26,12 +26,12 @@ for (const database of databases) {
       close = db.close;
       await migrate(db.sql, "accounts", accountMigrations);
       expect(await migrate(db.sql, "accounts", accountMigrations)).toBe(0);
-      store = new AccountStore(db.sql);
+      store = testAccounts(db.sql);
       await store.addUnit({ code: "DP", name: "Департамент", parentCode: null });
       await store.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
       await store.addUnit({ code: "DP-1-A", name: "1-А топ", parentCode: "DP-1" });
       await store.addUnit({ code: "OTHER", name: "Басқа", parentCode: null });
-      const hash = await hashPassword("Bastapqy-Pass-1");
+      const hash = await testHash("Bastapqy-Pass-1");
       await store.createUsers(
         [
           {
@@ -195,7 +195,7 @@ for (const database of databases) {
     });
 
     it("imports all users or none", async () => {
-      const hash = await hashPassword("x-1234567890");
+      const hash = await testHash("x-1234567890");
       const batch = [
         {
           personnelNumber: "200001",

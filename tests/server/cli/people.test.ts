@@ -4,13 +4,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
 import type { CliContext } from "../../../src/server/cli/context.ts";
 import { UsageError } from "../../../src/server/cli/context.ts";
 import { unitsCommand, usersCommand } from "../../../src/server/cli/people.ts";
 import { readConfig } from "../../../src/server/config.ts";
 import { CredentialStore } from "../../../src/server/lrs/credentials.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
+import { testAccounts } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
 let ctx: CliContext;
@@ -24,7 +24,7 @@ beforeEach(async () => {
   ctx = {
     config: readConfig({}),
     db: database,
-    accounts: new AccountStore(db.sql),
+    accounts: testAccounts(db.sql),
     credentials: new CredentialStore(db.sql),
     out: (line) => lines.push(line),
   };

@@ -2,7 +2,6 @@
 // projection), the exam service writing its record through the real recorder, the platform
 // API, and the whole origin (/api and the LRS at /xapi with the sessions' policy), all on a
 // clock the test moves.
-import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { createApp } from "../../../src/server/app.ts";
 import type { ExamPoolItem } from "../../../src/server/exam/attempt.ts";
 import { examBankResponses } from "../../../src/server/exam/bank-responses.ts";
@@ -20,8 +19,8 @@ import { createPlatformApi } from "../../../src/server/platform/api.ts";
 import { platformPolicy, sessionResolver } from "../../../src/server/platform/lrs-access.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
 import { projectionHook } from "../../../src/server/reports/store.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
 import type { Statement } from "../../../src/server/xapi/types.ts";
+import { testAccounts, testHash } from "../helpers/accounts.ts";
 import type { TestDatabase } from "../helpers/databases.ts";
 
 export const ORIGIN = "https://adal.test";
@@ -83,9 +82,9 @@ export async function examSetup(
   await migrateAll({ sql: db.sql, describe: database.name, close: db.close });
   const clock = { now: T0 };
   const time = () => new Date(clock.now);
-  const accounts = new AccountStore(db.sql);
+  const accounts = testAccounts(db.sql);
   await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
-  const hash = await hashPassword(PASSWORD);
+  const hash = await testHash(PASSWORD);
   await accounts.createUsers(
     (options.people ?? ["100001", "100002"]).map((n) => ({
       personnelNumber: n,
