@@ -1,7 +1,8 @@
 // Sign-in, sessions and password changes. Session tokens are random and only their SHA-256 is
 // stored, so a leaked database cannot be replayed as sessions. Repeated failures lock the
-// personnel number for a growing while (see throttle.ts), and every sign-in, failure and lock
-// is audited. Nothing in the answers tells whether a personnel number has an account.
+// personnel number from that address for a growing while, and from everywhere after very many
+// (see throttle.ts); every sign-in, failure and lock is audited, and the refusals under a lock
+// once per lock. Nothing in the answers tells whether a personnel number has an account.
 import { createHash } from "node:crypto";
 import { HttpError } from "../http-error.ts";
 import {
@@ -12,7 +13,7 @@ import {
   verifyPassword,
 } from "../security/password.ts";
 import type { AccountStore, User } from "./store.ts";
-import { SignInThrottle } from "./throttle.ts";
+import { ACCOUNT_FAILURES, type Claim, SignInThrottle } from "./throttle.ts";
 
 export { FAILURES_BEFORE_LOCK, LOCK_MS } from "./throttle.ts";
 
@@ -36,23 +37,68 @@ function decoy(cost: ScryptCost): Promise<string> {
   return hash;
 }
 
+/** Where a sign-in comes from: its client address (the back-off is per number and address). */
+export interface SignInFrom {
+  address?: string;
+}
+
+/** Audits a refusal under a lock: only the first refusal of each lock writes a row. */
+async function refused(
+  store: AccountStore,
+  claim: Extract<Claim, { allowed: false }>,
+  entry: { actorId: string | null; action: string; subject: string; address: string },
+  now: Date,
+): Promise<never> {
+  const until = new Date(claim.lockedUntil).toISOString();
+  if (claim.audit)
+    await store.audit(
+      {
+        actorId: entry.actorId,
+        action: entry.action,
+        subject: entry.subject,
+        detail: `${claim.scope === "account" ? "number locked for everyone" : `from ${entry.address}`} until ${until}; later tries are not logged`,
+      },
+      now,
+    );
+  throw new AuthError(429, "locked", `Too many failed attempts; try again after ${until}.`);
+}
+
+/** A failure counted against the number from everywhere; audits the lock it may set. */
+async function countFailure(
+  store: AccountStore,
+  throttle: SignInThrottle,
+  subject: string,
+  actorId: string | null,
+  now: Date,
+): Promise<void> {
+  const locked = await throttle.failed(subject, now.getTime());
+  if (locked !== null)
+    await store.audit(
+      {
+        actorId,
+        action: "sign-in.account-locked",
+        subject,
+        detail: `${ACCOUNT_FAILURES} failures within a day, from any address: locked for everyone until ${new Date(locked).toISOString()}`,
+      },
+      now,
+    );
+}
+
 export async function signIn(
   store: AccountStore,
   personnelNumber: string,
   password: string,
   now: Date,
+  from: SignInFrom = {},
 ): Promise<{ user: User; token: string }> {
   const subject = personnelNumber.trim().slice(0, 40);
+  const address = from.address ?? "unknown";
   const throttle = new SignInThrottle(store.sql);
-  const claim = await throttle.claim(subject, now.getTime());
+  const claim = await throttle.claim(subject, address, now.getTime());
   const user = await store.userByNumber(subject);
   if (!claim.allowed) {
-    await store.audit({ actorId: user?.id ?? null, action: "sign-in.locked", subject }, now);
-    throw new AuthError(
-      429,
-      "locked",
-      `Too many failed attempts; try again after ${new Date(claim.lockedUntil).toISOString()}.`,
-    );
+    const actorId = user?.id ?? null;
+    return refused(store, claim, { actorId, action: "sign-in.locked", subject, address }, now);
   }
   const ok = user
     ? await verifyPassword(password, user.passwordHash)
@@ -63,13 +109,14 @@ export async function signIn(
         actorId: user?.id ?? null,
         action: claim.lockedUntil ? "sign-in.lockout" : "sign-in.failed",
         subject,
-        ...(user ? {} : { detail: "unknown" }),
+        detail: `${user ? "" : "unknown; "}from ${address}`,
       },
       now,
     );
+    await countFailure(store, throttle, subject, user?.id ?? null, now);
     throw new AuthError(401, "invalid", "Personnel number or password is wrong.");
   }
-  await throttle.clear(subject);
+  await throttle.clear(subject, address);
   // A hash made at an older, cheaper cost is replaced now that the password is at hand.
   if (needsRehash(user.passwordHash, store.passwordCost))
     await store.upgradePasswordHash(
@@ -107,6 +154,29 @@ export async function signOut(
   await store.audit({ actorId: user.id, action: "sign-out", subject: user.personnelNumber }, now);
 }
 
+/**
+ * Lifts every sign-in lock of a personnel number and forgets its failures (an administrator,
+ * through the API or `adal users unlock`); audited. True when something was locked or counted.
+ */
+export async function unlockSignIn(
+  store: AccountStore,
+  personnelNumber: string,
+  by: { actorId: string | null; via: "api" | "cli" },
+  now: Date,
+): Promise<boolean> {
+  const lifted = await new SignInThrottle(store.sql).unlock(personnelNumber);
+  await store.audit(
+    {
+      actorId: by.actorId,
+      action: "sign-in.unlocked",
+      subject: personnelNumber,
+      detail: `${lifted ? "failures and locks cleared" : "nothing was locked"} (${by.via})`,
+    },
+    now,
+  );
+  return lifted;
+}
+
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(
   password: string,
@@ -132,10 +202,35 @@ export async function changePassword(
   next: string,
   now: Date,
   keepToken?: string,
+  from: SignInFrom = {},
 ): Promise<void> {
+  // A wrong current password is a failed sign-in: a session left open must not let anyone
+  // try passwords until one fits, then change it.
+  const subject = user.personnelNumber;
+  const address = from.address ?? "unknown";
+  const throttle = new SignInThrottle(store.sql);
+  const claim = await throttle.claim(subject, address, now.getTime());
+  if (!claim.allowed)
+    return refused(
+      store,
+      claim,
+      { actorId: user.id, action: "password.locked", subject, address },
+      now,
+    );
   if (!(await verifyPassword(current, user.passwordHash))) {
+    await store.audit(
+      {
+        actorId: user.id,
+        action: claim.lockedUntil ? "password.lockout" : "password.failed",
+        subject,
+        detail: `wrong current password from ${address}`,
+      },
+      now,
+    );
+    await countFailure(store, throttle, subject, user.id, now);
     throw new AuthError(403, "wrong-password", "The current password is wrong.");
   }
+  await throttle.clear(subject, address);
   const problem = passwordProblem(next, user);
   if (problem) throw new AuthError(400, "weak-password", problem);
   if (current === next)

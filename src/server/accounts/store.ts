@@ -203,11 +203,12 @@ export class AccountStore {
         "UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?",
         [passwordHash, mustChange ? 1 : 0, now.toISOString(), userId],
       );
-      // A new password (set by the person or an administrator) lifts any sign-in lock.
-      await tx.run(
-        "DELETE FROM sign_in_throttle WHERE subject = (SELECT personnel_number FROM users WHERE id = ?)",
-        [userId],
-      );
+      // A new password (set by the person or an administrator) lifts every sign-in lock.
+      for (const table of ["sign_in_throttle", "sign_in_accounts"])
+        await tx.run(
+          `DELETE FROM ${table} WHERE subject = (SELECT personnel_number FROM users WHERE id = ?)`,
+          [userId],
+        );
     });
   }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { unlockSignIn } from "../accounts/auth.ts";
 import { assignOfficerUnit, RoleError, setRole, unassignOfficerUnit } from "../accounts/roles.ts";
 import {
   emailProblem,
@@ -219,12 +220,30 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
     ctx.out(`New temporary password for ${number}: ${password}`);
     return;
   }
+  if (action === "unlock") {
+    const number = rest[0];
+    const user = number ? await ctx.accounts.userByNumber(number) : null;
+    if (!user || rest.length !== 1)
+      throw new UsageError("adal users unlock PERSONNEL_NUMBER (an existing one)");
+    const lifted = await unlockSignIn(
+      ctx.accounts,
+      user.personnelNumber,
+      { actorId: null, via: "cli" },
+      now,
+    );
+    ctx.out(
+      lifted
+        ? `${user.personnelNumber} may sign in again: failed sign-ins and locks cleared.`
+        : `${user.personnelNumber} was not locked.`,
+    );
+    return;
+  }
   if (action === "list") {
     for (const u of await ctx.accounts.allUsers())
       ctx.out(`${u.personnelNumber}\t${u.fullName}\t${u.unitCode}\t${u.role}`);
     return;
   }
-  throw new UsageError("adal users import|add|set-role|reset-password|list");
+  throw new UsageError("adal users import|add|set-role|reset-password|unlock|list");
 }
 
 export async function demoCommand(ctx: CliContext, args: string[]): Promise<void> {

@@ -122,6 +122,7 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
       body.personnelNumber,
       body.password,
       deps.clock(),
+      { address },
     );
     signInLimiter.refund(address);
     setSessionCookie(c, token, secure);
@@ -151,6 +152,7 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
       body.next,
       deps.clock(),
       sessionToken(c),
+      { address: clientAddress(c, trusted) ?? "in-process" },
     );
     return c.body(null, 204);
   });

@@ -81,7 +81,7 @@ for (const database of databases) {
 
     it("locks the account after repeated failures, then lets it in after the lock", async () => {
       const now = new Date("2026-11-25T10:00:00Z");
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       for (let i = 0; i < FAILURES_BEFORE_LOCK; i++) {
         await expect(signIn(store, "100002", "wrong-password-x", now)).rejects.toMatchObject({
           status: 401,
@@ -102,7 +102,7 @@ for (const database of databases) {
 
     it("locks after five of 40 parallel wrong passwords: only five are ever checked", async () => {
       const now = new Date("2026-11-25T11:00:00Z");
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       const tries = await Promise.all(
         Array.from({ length: 40 }, () =>
           signIn(store, "100002", "wrong-password-x", now).catch((e: AuthError) => e),
@@ -122,7 +122,7 @@ for (const database of databases) {
 
     it("locks for longer with every further failure", async () => {
       let now = new Date("2026-11-25T12:00:00Z").getTime();
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       for (let i = 0; i < FAILURES_BEFORE_LOCK; i++)
         await signIn(store, "100002", "wrong-password-x", new Date(now)).catch(() => null);
       const waits: number[] = [];
@@ -149,7 +149,7 @@ for (const database of databases) {
 
     it("answers an unknown personnel number exactly like a known one, lock included", async () => {
       const now = new Date("2026-11-25T13:00:00Z");
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       const answers = async (number: string) => {
         const seen: string[] = [];
         for (let i = 0; i < FAILURES_BEFORE_LOCK + 2; i++) {
