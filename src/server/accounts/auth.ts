@@ -40,6 +40,11 @@ function decoy(cost: ScryptCost): Promise<string> {
 /** Where a sign-in comes from: its client address (the back-off is per number and address). */
 export interface SignInFrom {
   address?: string;
+  /**
+   * The session token the browser still sent, if any: signing in ends that session, so a
+   * shared PC never keeps the previous person's session alive behind the new one.
+   */
+  previousToken?: string | undefined;
 }
 
 /** Audits a refusal under a lock: only the first refusal of each lock writes a row. */
@@ -124,6 +129,7 @@ export async function signIn(
       user.passwordHash,
       await hashPassword(password, store.passwordCost),
     );
+  if (from.previousToken) await store.deleteSession(hashToken(from.previousToken));
   const token = randomToken(32);
   await store.createSession(
     hashToken(token),

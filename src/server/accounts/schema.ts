@@ -92,4 +92,15 @@ export const accountMigrations: Migration[] = [
       "CREATE INDEX sign_in_accounts_updated ON sign_in_accounts (updated_at)",
     ],
   },
+  {
+    version: 4,
+    // The last request of each session, for the idle timeout; sessions open at the upgrade
+    // count as used at that moment (nobody is signed out by the upgrade itself).
+    statements: (dialect) => [
+      "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT",
+      dialect === "postgres"
+        ? `UPDATE sessions SET last_seen_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+        : "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    ],
+  },
 ];

@@ -122,7 +122,7 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
       body.personnelNumber,
       body.password,
       deps.clock(),
-      { address },
+      { address, previousToken: sessionToken(c) },
     );
     signInLimiter.refund(address);
     setSessionCookie(c, token, secure);

@@ -74,7 +74,10 @@ export async function openPlatform(
   });
   await migrateAll(db);
   const origin = config.origin;
-  const accounts = new AccountStore(db.sql, options);
+  const accounts = new AccountStore(db.sql, {
+    sessionIdleMs: config.ADAL_SESSION_IDLE_MINUTES * 60_000,
+    ...options,
+  });
   const credentials = new CredentialStore(db.sql);
   const statements = new StatementStore(db.sql, projectionHook(origin, examBankResponses));
   const lrs = createLrs({
