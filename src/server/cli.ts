@@ -19,6 +19,7 @@ const HELP = `adal — the Adal platform
   adal users add --number N --name N --unit U [--role R] [--officer UNIT,…]
   adal users set-role N learner|officer|admin
   adal users reset-password N | list
+  adal users unlock N                        lift the sign-in locks of a number (audited)
   adal demo seed                             demo units and people (once)
   adal demo generate --learners N --months M synthetic learning history through the LRS
   adal reports rebuild                       rebuild the report tables from the stored statements

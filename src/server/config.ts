@@ -36,6 +36,8 @@ export const configSchema = z.object({
       z.string().refine((a) => isIP(a) !== 0, { message: "must be IP addresses, comma-separated" }),
     ),
   ),
+  /** Minutes without a request after which a session ends (besides its 12-hour lifetime). */
+  ADAL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(120),
   /** Seconds between sweeps that grade exam attempts past their deadline (0 = no sweep). */
   ADAL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** PEM files of the key and X.509 certificate that sign exam results (JWS RS256); both or neither. */

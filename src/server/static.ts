@@ -70,6 +70,16 @@ export function pagePolicy(html: string, connect: readonly string[] = []): strin
   return [...basePolicy(connect), directive("script-src"), directive("style-src")].join("; ");
 }
 
+/**
+ * A path the browser can only read as one on this site: `//ru` (a page directory asked for
+ * with a doubled slash) would be a protocol-relative URL in a Location header, sending the
+ * browser to the host `ru`. Leading slashes (and backslashes, which browsers treat alike)
+ * collapse to one.
+ */
+export function localPath(path: string): string {
+  return `/${path.replace(/^[/\\]+/u, "")}`;
+}
+
 export function staticSite(dir: string, env: Record<string, string | undefined> = process.env) {
   const root = resolve(dir);
   const connect = connectOrigins(env);
@@ -115,7 +125,7 @@ export function staticSite(dir: string, env: Record<string, string | undefined> 
     const path = new URL(c.req.url).pathname;
     const file = await find(path);
     if (file && !path.endsWith("/") && file.endsWith("index.html") && !/\/verify\//u.test(path)) {
-      return c.redirect(`${path}/`, 301);
+      return c.redirect(`${localPath(path)}/`, 301);
     }
     const notFound = file ? null : await find("/404.html");
     const target = file ?? notFound;

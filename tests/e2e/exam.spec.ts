@@ -92,7 +92,9 @@ test("two attempts of the same items share no option id, and the record uses the
       expect(same?.options.map((o) => o.id)).not.toContain(option.id);
   }
 
-  // A learner answers, hands in, and reads their own record: only this attempt's ids in it.
+  // A learner answers and hands in. Their own session no longer reads the per-item record
+  // (with the option texts seen during the attempt it would give keys away); an
+  // administrator reads it: only this attempt's ids in it.
   await signIn(page, "100014", "/");
   const view = await (
     await page.request.post("/api/exam/attempts", {
@@ -104,13 +106,24 @@ test("two attempts of the same items share no option id, and the record uses the
       data: { options: [item.options[1].id] },
     });
   expect((await page.request.post(`/api/exam/attempts/${view.id}/submit`)).status()).toBe(200);
+  const afterwards = await (await page.request.get(`/api/exam/attempts/${view.id}`)).json();
+  expect(afterwards.items).toBeUndefined();
   const agent = JSON.stringify({ account: { homePage: baseURL, name: "100014" } });
-  const own = await page.request.get(
-    `/xapi/statements?agent=${encodeURIComponent(agent)}&registration=${view.id}&limit=100`,
-    { headers: { "X-Experience-API-Version": "1.0.3" } },
-  );
+  const query = `/xapi/statements?agent=${encodeURIComponent(agent)}&registration=${view.id}&limit=100`;
+  const headers = { "X-Experience-API-Version": "1.0.3" };
+  const own = await page.request.get(query, { headers });
   expect(own.status()).toBe(200);
-  const record = (await own.json()).statements as {
+  const ownVerbs = ((await own.json()).statements as { verb: { id: string } }[]).map((s) =>
+    s.verb.id.split("/").pop(),
+  );
+  expect(ownVerbs).not.toContain("answered");
+  expect(ownVerbs).toContain("initialized");
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "900001", "/");
+  const read = await admin.request.get(query, { headers });
+  expect(read.status()).toBe(200);
+  const record = (await read.json()).statements as {
     verb: { id: string };
     result?: { response?: string };
   }[];
@@ -125,6 +138,7 @@ test("two attempts of the same items share no option id, and the record uses the
     expect(text).not.toContain(item.stem.slice(0, 40));
     for (const option of item.options) expect(text).not.toContain(option.text);
   }
+  await adminContext.close();
 });
 
 test("when the time is up the page sends what is answered and hands the attempt in", async ({

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
@@ -70,5 +70,30 @@ describe("files the server keeps to itself", () => {
       expect(await response.text(), path).not.toContain("secret-ish");
     }
     expect((await app.request("/")).status).toBe(200);
+  });
+});
+
+describe("the trailing-slash redirect", () => {
+  const dir = mkdtempSync(join(tmpdir(), "adal-static-"));
+  mkdirSync(join(dir, "ru"));
+  writeFileSync(join(dir, "ru", "index.html"), "<p>ru</p>");
+  const app = new Hono().get("*", staticSite(dir, {}));
+
+  it("adds the slash to a page directory", async () => {
+    const response = await app.request("/ru");
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("/ru/");
+  });
+
+  it("never sends the browser to another host (//ru is not a protocol-relative Location)", async () => {
+    for (const path of ["//ru", "///ru", "/\\ru", "//%2Fru"]) {
+      const response = await app.request(path);
+      const location = response.headers.get("location");
+      if (location === null) continue; // not found is safe too
+      const target = new URL(location, "https://adal.test/some/page");
+      expect(target.origin, `${path} → ${location}`).toBe("https://adal.test");
+      expect(location, path).toMatch(/^\/[^/\\]/u);
+    }
+    expect((await app.request("//ru")).headers.get("location")).toBe("/ru/");
   });
 });

@@ -17,6 +17,8 @@ export type CertificateStrings = Record<
   | "awardedTo"
   | "examWhat"
   | "courseWhat"
+  | "examEvidence"
+  | "courseEvidence"
   | "issued"
   | "validUntil"
   | "code"
@@ -95,6 +97,10 @@ export default function CertificateView({ strings, mode }: Props) {
       <p>{strings.awardedTo}</p>
       <p class="certificate-name">{c.fullName}</p>
       <p>{c.kind === "exam" ? strings.examWhat : strings.courseWhat}</p>
+      {/* Who vouches for the result: the server (exam) or the learner's device (course). */}
+      <p class="certificate-evidence">
+        {c.kind === "exam" ? strings.examEvidence : strings.courseEvidence}
+      </p>
       <dl>
         <dt>{strings.issued}</dt>
         <dd>{day(c.issuedAt)}</dd>

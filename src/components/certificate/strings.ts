@@ -8,6 +8,8 @@ export function certificateStrings(t: ReturnType<typeof translator>): Certificat
     "awardedTo",
     "examWhat",
     "courseWhat",
+    "examEvidence",
+    "courseEvidence",
     "issued",
     "validUntil",
     "code",

@@ -3,7 +3,13 @@ import { numericDateTime } from "../../lib/format/dates.ts";
 import { ApiFailure, callApi } from "../account/api.ts";
 import { ExamQuestion } from "./ExamQuestion.tsx";
 import { ExamResult } from "./ExamResult.tsx";
-import type { AttemptResultView, AttemptView, ExamStatus, ExamStrings } from "./types.ts";
+import type {
+  AttemptResultView,
+  AttemptView,
+  ExamStatus,
+  ExamStrings,
+  OpenAttempt,
+} from "./types.ts";
 
 interface Props {
   strings: ExamStrings;
@@ -16,7 +22,7 @@ type Screen =
   | { kind: "signed-out" }
   | { kind: "password-change" }
   | { kind: "status"; status: ExamStatus }
-  | { kind: "attempt"; view: AttemptView; offset: number }
+  | { kind: "attempt"; view: OpenAttempt; offset: number }
   | { kind: "result"; result: AttemptResultView }
   | { kind: "error"; message: string };
 
@@ -49,7 +55,7 @@ export default function ExamApp({ strings, prefix, signInUrl }: Props) {
 
   const open = async (id: string) => {
     const view = await callApi<AttemptView>(`/exam/attempts/${id}`);
-    if (view.submitted) return showResult(id);
+    if (view.submitted) return setScreen({ kind: "result", result: view.result });
     const pending = JSON.parse(localStorage.getItem(pendingKey(id)) ?? "{}") as Record<
       string,
       string[]

@@ -1,7 +1,7 @@
-import type { AttemptView } from "./types.ts";
+import type { OpenAttempt } from "./types.ts";
 
 interface Props {
-  item: AttemptView["items"][number];
+  item: OpenAttempt["items"][number];
   index: number;
   total: number;
   chosen: string[];

@@ -1,10 +1,13 @@
 export type { ExamStatus } from "../../lib/exam/types.ts";
 
-export interface AttemptView {
+/** An attempt: its items while it is open; once handed in, only its result. */
+export type AttemptView = OpenAttempt | { id: string; submitted: true; result: AttemptResultView };
+
+export interface OpenAttempt {
   id: string;
   deadline: string;
   serverTime: string;
-  submitted: boolean;
+  submitted: false;
   answers: Record<string, string[]>;
   items: {
     id: string;

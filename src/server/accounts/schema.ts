@@ -63,4 +63,44 @@ export const accountMigrations: Migration[] = [
       "CREATE INDEX sign_in_throttle_updated ON sign_in_throttle (updated_at)",
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // Failures are now counted per number AND client address (a lock no longer shuts the
+      // number out everywhere), plus per number over all addresses. Locks last minutes to a
+      // day: those in force at the upgrade are forgotten with the old table.
+      // `refusal_audited` holds the locked_until of the lock whose refusal was audited.
+      "DROP TABLE sign_in_throttle",
+      `CREATE TABLE sign_in_throttle (
+        subject TEXT NOT NULL,
+        address TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        locked_until BIGINT,
+        refusal_audited BIGINT,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (subject, address)
+      )`,
+      "CREATE INDEX sign_in_throttle_updated ON sign_in_throttle (updated_at)",
+      `CREATE TABLE sign_in_accounts (
+        subject TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        window_start BIGINT NOT NULL,
+        locked_until BIGINT,
+        refusal_audited BIGINT,
+        updated_at BIGINT NOT NULL
+      )`,
+      "CREATE INDEX sign_in_accounts_updated ON sign_in_accounts (updated_at)",
+    ],
+  },
+  {
+    version: 4,
+    // The last request of each session, for the idle timeout; sessions open at the upgrade
+    // count as used at that moment (nobody is signed out by the upgrade itself).
+    statements: (dialect) => [
+      "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT",
+      dialect === "postgres"
+        ? `UPDATE sessions SET last_seen_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+        : "UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    ],
+  },
 ];

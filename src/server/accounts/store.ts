@@ -1,85 +1,42 @@
 // Accounts, units, officer scopes, sessions and the audit log, over the shared SQL port.
 import { randomUUID } from "node:crypto";
 import type { Sql } from "../db/sql.ts";
+import { PASSWORD_COST, type ScryptCost } from "../security/password.ts";
+import {
+  type AuditEntry,
+  type AuditRow,
+  type NewUser,
+  toUser,
+  type Unit,
+  USER_COLUMNS,
+  type User,
+  type UserRow,
+} from "./records.ts";
 import type { Role } from "./roster.ts";
 
-export interface Unit {
-  code: string;
-  name: string;
-  parentCode: string | null;
-}
+export type { AuditEntry, NewUser, Unit, User } from "./records.ts";
 
-export interface User {
-  id: string;
-  personnelNumber: string;
-  fullName: string;
-  unitCode: string;
-  role: Role;
-  email: string | null;
-  passwordHash: string;
-  mustChangePassword: boolean;
-}
+/** A session with no request for this long has ended (ADAL_SESSION_IDLE_MINUTES). */
+export const SESSION_IDLE_MS = 2 * 60 * 60_000;
+/** How stale a session's last-seen time may get before a request writes it again. */
+const TOUCH_MS = 60_000;
 
-export interface NewUser {
-  personnelNumber: string;
-  fullName: string;
-  unitCode: string;
-  role: Role;
-  email: string | null;
-  passwordHash: string;
-  mustChangePassword: boolean;
-  /** Units an officer supervises, assigned in the same transaction. */
-  officerUnits?: readonly string[];
-}
-
-export interface AuditEntry {
-  at: string;
-  actorId: string | null;
-  action: string;
-  subject: string | null;
-  detail: string | null;
-}
-
-type AuditRow = {
-  at: string;
-  actor_id: string | null;
-  action: string;
-  subject: string | null;
-  detail: string | null;
-};
-
-type UserRow = {
-  id: string;
-  personnel_number: string;
-  full_name: string;
-  unit_code: string;
-  role: string;
-  email: string | null;
-  password_hash: string;
-  must_change_password: number;
-};
-
-const USER_COLUMNS =
-  "id, personnel_number, full_name, unit_code, role, email, password_hash, must_change_password";
-
-function toUser(row: UserRow): User {
-  return {
-    id: row.id,
-    personnelNumber: row.personnel_number,
-    fullName: row.full_name,
-    unitCode: row.unit_code,
-    role: row.role as Role,
-    email: row.email,
-    passwordHash: row.password_hash,
-    mustChangePassword: Number(row.must_change_password) === 1,
-  };
+export interface AccountOptions {
+  /** The scrypt cost of new password hashes; only tests lower it (PASSWORD_COST otherwise). */
+  passwordCost?: ScryptCost;
+  /** Idle timeout of sessions (SESSION_IDLE_MS by default). */
+  sessionIdleMs?: number;
 }
 
 export class AccountStore {
   readonly sql: Sql;
+  readonly passwordCost: ScryptCost;
+  readonly sessionIdleMs: number;
 
-  constructor(sql: Sql) {
+  constructor(sql: Sql, options: AccountOptions = {}) {
     this.sql = sql;
+    this.passwordCost = options.passwordCost ?? PASSWORD_COST;
+    this.sessionIdleMs = options.sessionIdleMs ?? SESSION_IDLE_MS;
   }
 
   async addUnit(unit: Unit): Promise<void> {
@@ -195,12 +152,25 @@ export class AccountStore {
         "UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?",
         [passwordHash, mustChange ? 1 : 0, now.toISOString(), userId],
       );
-      // A new password (set by the person or an administrator) lifts any sign-in lock.
-      await tx.run(
-        "DELETE FROM sign_in_throttle WHERE subject = (SELECT personnel_number FROM users WHERE id = ?)",
-        [userId],
-      );
+      // A new password (set by the person or an administrator) lifts every sign-in lock.
+      for (const table of ["sign_in_throttle", "sign_in_accounts"])
+        await tx.run(
+          `DELETE FROM ${table} WHERE subject = (SELECT personnel_number FROM users WHERE id = ?)`,
+          [userId],
+        );
     });
+  }
+
+  /**
+   * Replaces a hash with a costlier one of the same password (after a sign-in), unless the
+   * password changed meanwhile: only the hash that was verified is replaced.
+   */
+  async upgradePasswordHash(userId: string, verified: string, upgraded: string): Promise<void> {
+    await this.sql.run("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", [
+      upgraded,
+      userId,
+      verified,
+    ]);
   }
 
   async setRole(userId: string, role: Role, now: Date): Promise<void> {
@@ -248,21 +218,32 @@ export class AccountStore {
 
   async createSession(idHash: string, userId: string, now: Date, expiresAt: Date): Promise<void> {
     await this.sql.run(
-      "INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-      [idHash, userId, now.toISOString(), expiresAt.toISOString()],
+      "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+      [idHash, userId, now.toISOString(), expiresAt.toISOString(), now.toISOString()],
     );
   }
 
+  /**
+   * The person of a session that is neither past its absolute expiry nor idle for longer than
+   * `sessionIdleMs`; the request counts as activity (written at most once a minute, so a burst
+   * of statements does not write the session row each time).
+   */
   async sessionUser(idHash: string, now: Date): Promise<User | null> {
-    const row = await this.sql.get<UserRow>(
+    const row = await this.sql.get<UserRow & { last_seen_at: string }>(
       `SELECT ${USER_COLUMNS.split(", ")
         .map((c) => `u.${c}`)
         .join(
           ", ",
-        )} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?`,
-      [idHash, now.toISOString()],
+        )}, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ? AND s.last_seen_at > ?`,
+      [idHash, now.toISOString(), new Date(now.getTime() - this.sessionIdleMs).toISOString()],
     );
-    return row ? toUser(row) : null;
+    if (!row) return null;
+    if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_MS)
+      await this.sql.run(
+        "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?",
+        [now.toISOString(), idHash, now.toISOString()],
+      );
+    return toUser(row);
   }
 
   async deleteSession(idHash: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { unlockSignIn } from "../accounts/auth.ts";
 import { assignOfficerUnit, RoleError, setRole, unassignOfficerUnit } from "../accounts/roles.ts";
 import {
   emailProblem,
@@ -86,7 +87,9 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
     if (errors.length > 0)
       throw new Error(`Nothing was imported; fix these lines:\n${errors.join("\n")}`);
     const passwords = entries.map(() => randomToken(9));
-    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+    const hashes = await Promise.all(
+      passwords.map((p) => hashPassword(p, ctx.accounts.passwordCost)),
+    );
     await ctx.accounts.createUsers(
       entries.map((e, i) => ({
         ...e,
@@ -167,7 +170,7 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
           unitCode: values.unit,
           role: values.role as Role,
           email: values.email ?? null,
-          passwordHash: await hashPassword(password),
+          passwordHash: await hashPassword(password, ctx.accounts.passwordCost),
           mustChangePassword: true,
           officerUnits,
         },
@@ -203,7 +206,12 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
     const user = number ? await ctx.accounts.userByNumber(number) : null;
     if (!user) throw new UsageError("adal users reset-password PERSONNEL_NUMBER (an existing one)");
     const password = randomToken(9);
-    await ctx.accounts.setPassword(user.id, await hashPassword(password), true, now);
+    await ctx.accounts.setPassword(
+      user.id,
+      await hashPassword(password, ctx.accounts.passwordCost),
+      true,
+      now,
+    );
     await ctx.accounts.deleteSessionsOf(user.id);
     await ctx.accounts.audit(
       { actorId: null, action: "password.reset", subject: user.personnelNumber, detail: "cli" },
@@ -212,12 +220,30 @@ export async function usersCommand(ctx: CliContext, args: string[]): Promise<voi
     ctx.out(`New temporary password for ${number}: ${password}`);
     return;
   }
+  if (action === "unlock") {
+    const number = rest[0];
+    const user = number ? await ctx.accounts.userByNumber(number) : null;
+    if (!user || rest.length !== 1)
+      throw new UsageError("adal users unlock PERSONNEL_NUMBER (an existing one)");
+    const lifted = await unlockSignIn(
+      ctx.accounts,
+      user.personnelNumber,
+      { actorId: null, via: "cli" },
+      now,
+    );
+    ctx.out(
+      lifted
+        ? `${user.personnelNumber} may sign in again: failed sign-ins and locks cleared.`
+        : `${user.personnelNumber} was not locked.`,
+    );
+    return;
+  }
   if (action === "list") {
     for (const u of await ctx.accounts.allUsers())
       ctx.out(`${u.personnelNumber}\t${u.fullName}\t${u.unitCode}\t${u.role}`);
     return;
   }
-  throw new UsageError("adal users import|add|set-role|reset-password|list");
+  throw new UsageError("adal users import|add|set-role|reset-password|unlock|list");
 }
 
 export async function demoCommand(ctx: CliContext, args: string[]): Promise<void> {

@@ -91,7 +91,7 @@ export async function generateHistory(
   if (units.length === 0)
     throw new Error("Create units first (adal units add, or adal demo seed).");
   const existing = new Set((await accounts.allUsers()).map((u) => u.personnelNumber));
-  const hash = await hashPassword(randomUUID());
+  const hash = await hashPassword(randomUUID(), accounts.passwordCost);
   const people = [];
   for (let i = 0, n = 500_000; people.length < o.learners; i++, n++) {
     const number = String(n);

@@ -28,7 +28,7 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   if ((await accounts.listUnits()).length > 0) return { seeded: false, generatedPassword: null };
   const secret = password && password.length > 0 ? password : randomToken(12);
-  const hash = await hashPassword(secret);
+  const hash = await hashPassword(secret, accounts.passwordCost);
   for (const unit of DEMO_UNITS) await accounts.addUnit(unit);
   const learners = Array.from({ length: DEMO_LEARNERS }, (_, i) => ({
     personnelNumber: String(100001 + i),

@@ -16,7 +16,7 @@ export const blueprintSchema = z.strictObject({
   timeLimitMinutes: z.number().int().min(1).max(240).default(30),
   /** Share of correct items needed to pass, 0–1 (0.8 = 80 %). */
   passMark: z.number().gt(0).max(1).default(0.8),
-  /** Hours a learner waits after a failed attempt before the next one. */
+  /** Hours a learner waits after an attempt (passed or failed) before the next one. */
   cooldownHours: z
     .number()
     .min(0)

@@ -6,6 +6,7 @@ import type { AccountStore } from "../accounts/store.ts";
 import type { StatementStore } from "../lrs/statement-store.ts";
 import { ApiError, type PlatformHelpers } from "../platform/api-helpers.ts";
 import { issueCourseCertificate } from "./course-certificate.ts";
+import type { PracticeItems } from "./practice-items.ts";
 import type { ExamService } from "./service.ts";
 import type { ExamStore } from "./store.ts";
 
@@ -49,14 +50,30 @@ export function certificateRoutes(deps: {
   accounts: AccountStore;
   /** The LRS's statements: the course certificate is earned from the learner's own record. */
   statements: StatementStore;
+  /** The practice banks' items per section, or why they could not be read. */
+  practice: PracticeItems | { problem: string };
   clock: () => Date;
   origin: string;
 }) {
-  const { exams, accounts, statements, clock, origin } = deps;
+  const { exams, accounts, statements, practice, clock, origin } = deps;
   return (api: Hono, { requireUser }: PlatformHelpers) => {
     api.post("/certificates/course", async (c) => {
       const user = await requireUser(c);
-      const certificate = await issueCourseCertificate(statements, exams, origin, user, clock());
+      // Without the banks nobody could be checked for having answered every item.
+      if ("problem" in practice)
+        throw new ApiError(
+          409,
+          "course-unavailable",
+          `Course certificates are not available: ${practice.problem}`,
+        );
+      const certificate = await issueCourseCertificate(
+        statements,
+        exams,
+        origin,
+        practice,
+        user,
+        clock(),
+      );
       return c.json({ code: certificate.code });
     });
 

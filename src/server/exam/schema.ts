@@ -52,4 +52,41 @@ export const examMigrations: Migration[] = [
       "CREATE INDEX exam_item_answers_item ON exam_item_answers (item_id, bank_response)",
     ],
   },
+  {
+    version: 3,
+    // One row per answered item, written by an upsert of its own, so answers saved at the same
+    // time (two tabs, two devices) never overwrite each other, as rewriting the whole
+    // `exam_attempts.answers` document did. The answers of attempts still open move here;
+    // that column keeps those of attempts handed in before, and is no longer written.
+    statements: (dialect) => [
+      `CREATE TABLE exam_answers (
+        attempt_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        options TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, item_id)
+      )`,
+      dialect === "postgres"
+        ? `INSERT INTO exam_answers (attempt_id, item_id, options)
+           SELECT a.id, j.key, j.value::text FROM exam_attempts a, json_each(a.answers::json) j
+           WHERE a.submitted_at IS NULL`
+        : `INSERT INTO exam_answers (attempt_id, item_id, options)
+           SELECT a.id, j.key, j.value FROM exam_attempts a, json_each(a.answers) j
+           WHERE a.submitted_at IS NULL`,
+      "UPDATE exam_attempts SET answers = '{}' WHERE submitted_at IS NULL",
+    ],
+  },
+  {
+    version: 4,
+    statements: [
+      // One course certificate per person, enforced by the database: requests racing each
+      // other got one each before. Those extra ones stay verifiable (their codes may be
+      // printed) but are marked duplicates, the earliest of each person being the one kept.
+      "ALTER TABLE certificates ADD COLUMN duplicate INTEGER NOT NULL DEFAULT 0",
+      `UPDATE certificates SET duplicate = 1 WHERE kind = 'course' AND EXISTS (
+        SELECT 1 FROM certificates k WHERE k.kind = 'course' AND k.user_id = certificates.user_id
+        AND (k.issued_at < certificates.issued_at
+          OR (k.issued_at = certificates.issued_at AND k.code < certificates.code)))`,
+      "CREATE UNIQUE INDEX certificates_one_course ON certificates (user_id) WHERE kind = 'course' AND duplicate = 0",
+    ],
+  },
 ];

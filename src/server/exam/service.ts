@@ -122,10 +122,11 @@ export class ExamService {
     const validUntil = lastPass?.submittedAt
       ? lastPass.submittedAt + this.deps.blueprint.validityDays * DAY
       : null;
-    const retake =
-      last && !last.result?.passed && last.submittedAt
-        ? last.submittedAt + this.deps.blueprint.cooldownHours * 3600_000
-        : null;
+    // The cool-down follows every attempt, a pass too: otherwise a passed learner could sit
+    // attempt after attempt at once, collecting items (and certificates).
+    const retake = last?.submittedAt
+      ? last.submittedAt + this.deps.blueprint.cooldownHours * 3600_000
+      : null;
     return {
       openAttempt: open ? { id: open.id, deadline: new Date(open.deadline).toISOString() } : null,
       lastAttempt:
@@ -198,14 +199,25 @@ export class ExamService {
     return attempt;
   }
 
-  /** The learner's view: items with per-attempt option ids in their order, no keys, no feedback. */
+  /**
+   * The learner's view of an open attempt: items with per-attempt option ids in their order, no
+   * keys, no feedback. Once handed in, only the result: the items with the learner's answers,
+   * beside a score that says how many were right, would narrow the keys down (and give them
+   * all when every answer was right).
+   */
   async view(user: User, attemptId: string) {
     const attempt = await this.settled(await this.own(user, attemptId), user);
+    if (attempt.submittedAt !== null)
+      return {
+        id: attempt.id,
+        submitted: true as const,
+        result: await this.result(user, attempt.id),
+      };
     return {
       id: attempt.id,
       deadline: new Date(attempt.deadline).toISOString(),
       serverTime: new Date(this.now()).toISOString(),
-      submitted: attempt.submittedAt !== null,
+      submitted: false as const,
       answers: attempt.answers,
       items: attempt.items.map(({ itemId, options }) => {
         const item = this.pool.get(itemId);
@@ -227,7 +239,8 @@ export class ExamService {
       await this.settle(attempt, attempt.deadline, user);
     // recordAnswer refuses with the reason: time over (checked first), or already submitted.
     const updated = recordAnswer(attempt, itemId, optionIds, now, this.graceMs);
-    if (!(await this.deps.exams.saveAnswers(updated)))
+    // Only this item's row is written: a save from another tab cannot undo this one.
+    if (!(await this.deps.exams.saveAnswer(attempt.id, itemId, updated.answers[itemId] ?? [])))
       throw new AttemptError(409, "This attempt has already been submitted.");
   }
 

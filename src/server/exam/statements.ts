@@ -1,9 +1,11 @@
 // The exam's xAPI record, written by the server under its own authority (cmi5-style): one
 // registration per attempt. `answered` statements carry the response (in the attempt's own
-// random option ids) and success only: no choices, no correct-response pattern, no text. A
-// learner reads their statements after grading; per-attempt ids mean nothing in any other
-// attempt, and without a pattern the statements never tell the right option of an item the
-// learner got wrong (the result page does not either).
+// random option ids) and success only: no choices, no correct-response pattern, no text. They
+// still give keys to whoever kept the attempt's option texts: the right option of every item
+// answered right, and of every two-option item either way. So the learner never reads them:
+// the LRS withholds them from the person's own session (platform/lrs-access.ts), and the
+// attempt's view shows only the result once it is handed in. Officers, admins and the reports
+// read them.
 // Statement ids derive from the attempt, so recording an attempt twice stores it once.
 import { createHash } from "node:crypto";
 import { isoDuration } from "../../lib/xapi/duration.ts";

@@ -39,14 +39,18 @@ export interface Certificate {
 const ms = (iso: string) => new Date(iso).getTime();
 const iso = (t: number) => new Date(t).toISOString();
 
-function toAttempt(row: AttemptRow): StoredAttempt {
+/**
+ * `answers` are the rows of exam_answers; the attempt row's own `answers` column holds those of
+ * attempts handed in before answers had a table of their own (empty for every later one).
+ */
+function toAttempt(row: AttemptRow, answers: Record<string, string[]>): StoredAttempt {
   return {
     id: row.id,
     learnerId: row.user_id,
     startedAt: ms(row.started_at),
     deadline: ms(row.deadline),
     items: (JSON.parse(row.items) as StoredItem[]).map(toItem),
-    answers: JSON.parse(row.answers) as Record<string, string[]>,
+    answers: { ...(JSON.parse(row.answers) as Record<string, string[]>), ...answers },
     submittedAt: row.submitted_at ? ms(row.submitted_at) : null,
     result: row.result ? (JSON.parse(row.result) as AttemptResult) : null,
   };
@@ -87,12 +91,28 @@ export class ExamStore {
     }
   }
 
+  /** Attempts of these rows with their answers (one more query for all of them). */
+  private async attempts(rows: AttemptRow[]): Promise<StoredAttempt[]> {
+    if (rows.length === 0) return [];
+    const answers = await this.sql.all<{ attempt_id: string; item_id: string; options: string }>(
+      `SELECT attempt_id, item_id, options FROM exam_answers WHERE attempt_id IN (${rows.map(() => "?").join(", ")})`,
+      rows.map((r) => r.id),
+    );
+    const byAttempt = new Map<string, Record<string, string[]>>();
+    for (const a of answers) {
+      const own = byAttempt.get(a.attempt_id) ?? {};
+      own[a.item_id] = JSON.parse(a.options) as string[];
+      byAttempt.set(a.attempt_id, own);
+    }
+    return rows.map((r) => toAttempt(r, byAttempt.get(r.id) ?? {}));
+  }
+
   async get(id: string): Promise<StoredAttempt | null> {
     const row = await this.sql.get<AttemptRow>(
       `SELECT ${COLUMNS} FROM exam_attempts WHERE id = ?`,
       [id],
     );
-    return row ? toAttempt(row) : null;
+    return row ? ((await this.attempts([row]))[0] ?? null) : null;
   }
 
   async open(userId: string): Promise<StoredAttempt | null> {
@@ -100,24 +120,42 @@ export class ExamStore {
       `SELECT ${COLUMNS} FROM exam_attempts WHERE user_id = ? AND submitted_at IS NULL`,
       [userId],
     );
-    return row ? toAttempt(row) : null;
+    return row ? ((await this.attempts([row]))[0] ?? null) : null;
   }
 
+  /** A learner's attempts, newest first, without their answers (only results are needed). */
   async history(userId: string): Promise<StoredAttempt[]> {
     const rows = await this.sql.all<AttemptRow>(
       `SELECT ${COLUMNS} FROM exam_attempts WHERE user_id = ? ORDER BY started_at DESC`,
       [userId],
     );
-    return rows.map(toAttempt);
+    return rows.map((r) => toAttempt(r, {}));
   }
 
-  /** Saves answers of an open attempt; false if it was submitted meanwhile. */
-  async saveAnswers(attempt: Attempt): Promise<boolean> {
-    const { changes } = await this.sql.run(
-      "UPDATE exam_attempts SET answers = ? WHERE id = ? AND submitted_at IS NULL",
-      [JSON.stringify(attempt.answers), attempt.id],
-    );
-    return changes === 1;
+  /**
+   * Saves the answer to one item of an open attempt; false if the attempt was handed in
+   * meanwhile. The no-op update locks the attempt's row (PostgreSQL; SQLite runs one
+   * transaction at a time), so it orders this save against the grading claim: either the
+   * answer is in before grading reads the answers, or the attempt is found closed.
+   */
+  async saveAnswer(
+    attemptId: string,
+    itemId: string,
+    options: readonly string[],
+  ): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      const { changes } = await tx.run(
+        "UPDATE exam_attempts SET submitted_at = NULL WHERE id = ? AND submitted_at IS NULL",
+        [attemptId],
+      );
+      if (changes !== 1) return false;
+      await tx.run(
+        `INSERT INTO exam_answers (attempt_id, item_id, options) VALUES (?, ?, ?)
+         ON CONFLICT (attempt_id, item_id) DO UPDATE SET options = excluded.options`,
+        [attemptId, itemId, JSON.stringify(options)],
+      );
+      return true;
+    });
   }
 
   /**
@@ -170,7 +208,7 @@ export class ExamStore {
       `SELECT ${COLUMNS} FROM exam_attempts WHERE submitted_at IS NULL AND deadline <= ? ORDER BY deadline LIMIT ?`,
       [iso(deadline), limit],
     );
-    return rows.map(toAttempt);
+    return this.attempts(rows);
   }
 
   async addCertificate(certificate: Certificate): Promise<void> {
@@ -186,6 +224,29 @@ export class ExamStore {
         certificate.attemptId,
       ],
     );
+  }
+
+  /** The person's course certificate (the one kept if a race ever issued more), or null. */
+  async courseCertificate(userId: string): Promise<Certificate | null> {
+    const row = await this.sql.get<{ code: string }>(
+      "SELECT code FROM certificates WHERE user_id = ? AND kind = 'course' AND duplicate = 0",
+      [userId],
+    );
+    return row ? this.certificate(row.code) : null;
+  }
+
+  /**
+   * Issues a course certificate unless the person has one already (the unique index decides
+   * between racing requests); returns the one they hold either way.
+   */
+  async addCourseCertificate(certificate: Certificate & { kind: "course" }): Promise<Certificate> {
+    await this.sql.run(
+      "INSERT INTO certificates (code, user_id, kind, issued_at, valid_until, score, attempt_id) VALUES (?, ?, 'course', ?, NULL, NULL, NULL) ON CONFLICT DO NOTHING",
+      [certificate.code, certificate.userId, certificate.issuedAt],
+    );
+    const held = await this.courseCertificate(certificate.userId);
+    if (!held) throw new Error(`could not issue a course certificate to ${certificate.userId}`);
+    return held;
   }
 
   async certificate(code: string): Promise<Certificate | null> {

@@ -16,8 +16,20 @@ const HEADER_FIELDS = [
   "accept-language",
 ];
 
-/** Real headers of the outer request that carry over when the form does not set them. */
-const INHERITED = ["authorization", "cookie", "origin", "accept-language"];
+/**
+ * Real headers of the outer request that carry over when the form does not set them. Origin
+ * and the Sec-Fetch-* headers must: the session cookie is honoured only when they show the
+ * request comes from the platform's own pages, and a form post from another site is exactly
+ * the request this syntax makes possible. The form cannot set them (they are no HEADER_FIELDS).
+ */
+const INHERITED = [
+  "authorization",
+  "cookie",
+  "origin",
+  "sec-fetch-site",
+  "sec-fetch-mode",
+  "accept-language",
+];
 
 export async function alternateRequest(request: Request): Promise<Request> {
   const url = new URL(request.url);

@@ -2,7 +2,7 @@
 // secret is stored; the secret is shown once, when the credential is created.
 import { createHash } from "node:crypto";
 import type { Sql } from "../db/sql.ts";
-import { hashPassword, randomToken, verifyPassword } from "../security/password.ts";
+import { hashPassword, randomToken, SECRET_COST, verifyPassword } from "../security/password.ts";
 
 export const SCOPES = [
   "statements/write",
@@ -75,7 +75,13 @@ export class CredentialStore {
     const secret = randomToken(24);
     await this.sql.run(
       "INSERT INTO lrs_credentials (key, name, secret_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?)",
-      [key, name, await hashPassword(secret), JSON.stringify(scopes), now.toISOString()],
+      [
+        key,
+        name,
+        await hashPassword(secret, SECRET_COST),
+        JSON.stringify(scopes),
+        now.toISOString(),
+      ],
     );
     return {
       credential: { key, name, scopes, createdAt: now.toISOString(), revokedAt: null },

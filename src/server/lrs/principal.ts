@@ -1,6 +1,7 @@
 // Who is calling the LRS. A Principal comes from a credential (HTTP Basic) or from a learner's
 // session (the platform's hook); the LRS only sees scopes, an authority and an optional policy.
-import type { Agent } from "../xapi/types.ts";
+import { agentIfi } from "../xapi/agents.ts";
+import type { Agent, Statement } from "../xapi/types.ts";
 import type { CredentialStore, Scope } from "./credentials.ts";
 
 export interface Principal {
@@ -16,12 +17,34 @@ export interface Principal {
 
 export type PrincipalResolver = (request: Request) => Promise<Principal | null>;
 
+/**
+ * Statements kept from a reader although they are about someone they may read: those stored
+ * under `authority` with `verb` whose actor is one of `agents` (IFIs).
+ */
+export interface Withheld {
+  authority: string;
+  verb: string;
+  agents: readonly string[];
+}
+
+export function isWithheld(statement: Statement, withheld: Withheld | null): boolean {
+  return (
+    withheld !== null &&
+    !!statement.authority &&
+    agentIfi(statement.authority) === withheld.authority &&
+    statement.verb.id === withheld.verb &&
+    withheld.agents.includes(agentIfi(statement.actor) ?? "")
+  );
+}
+
 /** Extra rules on top of scopes (the platform's learner rules). */
 export interface StatementPolicy {
   /** Why the principal may not write this statement, or null. */
   canWrite(principal: Principal, statement: unknown): string | null;
   /** Agents (IFIs) whose statements the principal may read; null = no restriction. */
   readableAgents(principal: Principal): Promise<string[] | null>;
+  /** Statements the principal may not read even among those of readable agents. */
+  withheld?(principal: Principal): Withheld | null;
   /** May the principal touch documents (state, profiles) about this agent IFI? */
   canUseDocuments(principal: Principal, agentIfi: string | null): boolean;
 }

@@ -10,6 +10,7 @@ import type { AttachmentPart } from "../xapi/multipart.ts";
 import type { ActivityDefinition, Agent, Statement } from "../xapi/types.ts";
 import { VOIDED_VERB } from "../xapi/validate.ts";
 import { mergeDefinitions, readDefinitions } from "./activity-store.ts";
+import type { Withheld } from "./principal.ts";
 import {
   collectIndexRows,
   type IndexRows,
@@ -35,6 +36,8 @@ export interface StatementQuery {
   authority?: string | undefined;
   /** Policy restriction: only statements whose actor/object is one of these agents. */
   agentsAnyOf?: readonly string[] | undefined;
+  /** Policy restriction: leave these out (see Withheld). */
+  withheld?: Withheld | null | undefined;
 }
 
 export interface QueryPage {
@@ -248,6 +251,13 @@ export class StatementStore {
         `EXISTS (SELECT 1 FROM lrs_statement_agents r WHERE r.related = 0 AND r.seq = s.seq AND r.ifi IN (${list.map(() => "?").join(", ")}))`,
       );
       tail.push(...list);
+    }
+    if (q.withheld) {
+      const agents = q.withheld.agents.length > 0 ? q.withheld.agents : ["\u0000none"];
+      where.push(
+        `NOT (COALESCE(s.authority, '') = ? AND s.verb = ? AND EXISTS (SELECT 1 FROM lrs_statement_agents w WHERE w.related = 0 AND w.seq = s.seq AND w.ifi IN (${agents.map(() => "?").join(", ")})))`,
+      );
+      tail.push(q.withheld.authority, q.withheld.verb, ...agents);
     }
     if (q.after !== undefined) add(`${order} ${q.ascending ? ">" : "<"} ?`, q.after);
     const rows = await this.sql.all<StatementRow>(

@@ -30,6 +30,7 @@ import {
 import {
   canDefine,
   canWriteStatements,
+  isWithheld,
   type Principal,
   type StatementPolicy,
   statementReadAccess,
@@ -212,6 +213,7 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
     const principal = c.get("principal");
     const access = readScope(principal);
     const readable = (await deps.policy?.readableAgents(principal)) ?? null;
+    const withheld = deps.policy?.withheld?.(principal) ?? null;
     const version = c.get("version");
 
     const more = query.get("more");
@@ -248,7 +250,8 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
           found &&
           (access === "all" ||
             (found.authority && agentIfi(found.authority) === agentIfi(principal.authority))) &&
-          (!readable || readable.includes(agentIfi(found.actor) ?? ""));
+          (!readable || readable.includes(agentIfi(found.actor) ?? "")) &&
+          !isWithheld(found, withheld);
         if (!found || !visible) throw new XapiError(404, `No statement ${single}.`);
         const [out] = await shaped(c, deps, [found], format);
         return respondWith(c, out ?? found, [found], withAttachments, deps);
@@ -260,6 +263,7 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
       ...page.query,
       authority: access === "mine" ? (agentIfi(principal.authority) ?? "") : undefined,
       agentsAnyOf: readable ?? undefined,
+      withheld,
     });
     const next =
       result.next === null ? "" : `/xapi/statements?more=${encodeCursor(page, result.next)}`;

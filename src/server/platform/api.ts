@@ -9,6 +9,7 @@ import { HttpError } from "../http-error.ts";
 import { learnerActor } from "./actor.ts";
 import { ApiError, json, type PlatformHelpers, publicUser } from "./api-helpers.ts";
 import { clientAddress, peerAddress } from "./client-address.ts";
+import { foreignRequest } from "./foreign-request.ts";
 import { peopleRoutes } from "./people-routes.ts";
 import { RateLimiter } from "./rate-limit.ts";
 import { clearSessionCookie, currentUser, sessionToken, setSessionCookie } from "./session.ts";
@@ -53,20 +54,14 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
     }),
   );
   api.use("*", async (c, next) => {
-    // Cross-site requests cannot carry the SameSite=Strict cookie; refuse foreign origins anyway.
-    const origin = c.req.header("origin");
-    if (
-      c.req.method !== "GET" &&
-      c.req.method !== "HEAD" &&
-      origin &&
-      origin !== new URL(c.req.url).origin &&
-      origin !== deps.origin
-    ) {
-      return c.json(
-        { error: "cross-origin", message: "Requests from other sites are refused." },
-        403,
-      );
-    }
+    // The SameSite=Strict cookie still rides along from pages of the same site (another port
+    // or subdomain), and a form post is a simple request no preflight stops: every unsafe
+    // request must come from the platform's own pages, by the same rule as the LRS's.
+    const foreign =
+      c.req.method !== "GET" && c.req.method !== "HEAD"
+        ? foreignRequest(c.req.raw, deps.origin)
+        : null;
+    if (foreign) return c.json({ error: "cross-origin", message: foreign }, 403);
     c.header("Cache-Control", "no-store");
     await next();
     return undefined;
@@ -127,6 +122,7 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
       body.personnelNumber,
       body.password,
       deps.clock(),
+      { address, previousToken: sessionToken(c) },
     );
     signInLimiter.refund(address);
     setSessionCookie(c, token, secure);
@@ -156,6 +152,7 @@ export function createPlatformApi(deps: PlatformDeps): Hono {
       body.next,
       deps.clock(),
       sessionToken(c),
+      { address: clientAddress(c, trusted) ?? "in-process" },
     );
     return c.body(null, 204);
   });

@@ -2,36 +2,21 @@
 // policy limits it to what the learner rules allow. Officers read their units' statements;
 // admins read everything; learners only their own.
 //
-// A cookie rides along with any request the browser makes to this origin, including ones a
-// page on another port or subdomain starts (SameSite is per site, not per origin), so a
-// session is honoured only for requests from the platform's own pages.
+// A session is honoured only for requests from the platform's own pages (foreign-request.ts).
 
 import { PASSWORD_CHANGE_REQUIRED, sessionUser } from "../accounts/auth.ts";
 import type { AccountStore, User } from "../accounts/store.ts";
+import { examAuthority } from "../exam/record.ts";
+import { EXAM_VERBS } from "../exam/statements.ts";
 import type { Principal, PrincipalResolver, StatementPolicy } from "../lrs/principal.ts";
+import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { learnerActor, learnerIfi } from "./actor.ts";
+import { foreignRequest } from "./foreign-request.ts";
 import { learnerWriteRefusal } from "./learner-rules.ts";
 import { tokenFromRequest } from "./session.ts";
 
 const PREFIX = "session:";
-
-/**
- * Why a request may not use the session cookie, or null. Allowed: an Origin equal to the
- * configured origin (or the request's own, for a site reached under another host name), or no
- * Origin with Sec-Fetch-Site same-origin, none (typed or bookmarked) or absent (old browsers,
- * which send Origin on every cross-origin fetch anyway).
- */
-export function foreignRequest(request: Request, origin: string): string | null {
-  const from = request.headers.get("origin");
-  if (from !== null) {
-    if (from === origin || from === new URL(request.url).origin) return null;
-    return `Requests from ${from} may not use the session; only pages of ${origin} may.`;
-  }
-  const site = request.headers.get("sec-fetch-site");
-  if (site === null || site === "same-origin" || site === "none") return null;
-  return `A ${site} request may not use the session; only pages of ${origin} may.`;
-}
 
 export function sessionResolver(
   accounts: AccountStore,
@@ -86,9 +71,21 @@ export function platformPolicy(accounts: AccountStore, origin: string): Statemen
       }
       return [learnerIfi(user.personnelNumber, origin)];
     },
-    canUseDocuments(principal, agentIfi) {
+    // The exam service's per-item `answered` statements say which items a person got right;
+    // with the option texts seen during the attempt they rebuild keys (every key, for
+    // two-option items). Nobody reads their own through a session; officers and admins still
+    // read those of the people they supervise, and the reports use them.
+    withheld(principal) {
+      if (principal.kind !== "session" || !principal.actor) return null;
+      return {
+        authority: agentIfi(examAuthority(origin)) ?? "",
+        verb: EXAM_VERBS.answered.id,
+        agents: [agentIfi(principal.actor) ?? ""],
+      };
+    },
+    canUseDocuments(principal, ifi) {
       if (principal.kind !== "session" || !principal.actor?.account) return true;
-      return agentIfi === learnerIfi(principal.actor.account.name, origin);
+      return ifi === learnerIfi(principal.actor.account.name, origin);
     },
   };
 }

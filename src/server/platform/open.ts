@@ -2,7 +2,7 @@
 // its principals and policy, the platform API with the exam and reports, and the site.
 import type { Hono } from "hono";
 import { accountMigrations } from "../accounts/schema.ts";
-import { AccountStore } from "../accounts/store.ts";
+import { type AccountOptions, AccountStore } from "../accounts/store.ts";
 import { SignInThrottle } from "../accounts/throttle.ts";
 import { createApp } from "../app.ts";
 import type { Config } from "../config.ts";
@@ -10,6 +10,7 @@ import { migrate } from "../db/migrate.ts";
 import { type Database, openDatabase } from "../db/open.ts";
 import { examBankResponses } from "../exam/bank-responses.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+import { loadPracticeItems, type PracticeItems } from "../exam/practice-items.ts";
 import { examRecorder } from "../exam/record.ts";
 import { certificateRoutes, examRoutes } from "../exam/routes.ts";
 import { examMigrations } from "../exam/schema.ts";
@@ -49,9 +50,22 @@ export async function migrateAll(db: Database): Promise<void> {
   await migrate(db.sql, "reports", reportMigrations);
 }
 
+/** The practice banks for the course certificate; a problem is logged and refuses it. */
+function practiceItems(config: Config): PracticeItems | { problem: string } {
+  try {
+    return loadPracticeItems(`${config.ADAL_QUIZ_DIR}/practice`);
+  } catch (error) {
+    const problem = (error as Error).message;
+    console.warn(`Course certificates are unavailable: ${problem}`);
+    return { problem };
+  }
+}
+
 export async function openPlatform(
   config: Config,
   clock: () => Date = () => new Date(),
+  /** Test-only: a cheaper password hash cost (production uses PASSWORD_COST). */
+  options: AccountOptions = {},
 ): Promise<Platform> {
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -60,7 +74,10 @@ export async function openPlatform(
   });
   await migrateAll(db);
   const origin = config.origin;
-  const accounts = new AccountStore(db.sql);
+  const accounts = new AccountStore(db.sql, {
+    sessionIdleMs: config.ADAL_SESSION_IDLE_MINUTES * 60_000,
+    ...options,
+  });
   const credentials = new CredentialStore(db.sql);
   const statements = new StatementStore(db.sql, projectionHook(origin, examBankResponses));
   const lrs = createLrs({
@@ -84,7 +101,14 @@ export async function openPlatform(
   const exams = new ExamStore(db.sql);
   const routes: NonNullable<Parameters<typeof createPlatformApi>[0]["routes"]> = [
     await openReports(db.sql, config, accounts, clock),
-    certificateRoutes({ exams, accounts, statements, clock, origin }),
+    certificateRoutes({
+      exams,
+      accounts,
+      statements,
+      practice: practiceItems(config),
+      clock,
+      origin,
+    }),
   ];
   let exam: ExamService | null = null;
   const skipped: string[] = [];

@@ -2,6 +2,7 @@
 // units an officer supervises. Administrators only; every change is audited.
 import type { Hono } from "hono";
 import { z } from "zod";
+import { unlockSignIn } from "../accounts/auth.ts";
 import { assignOfficerUnit, setRole, unassignOfficerUnit } from "../accounts/roles.ts";
 import { parseRoster } from "../accounts/roster.ts";
 import { hashPassword, randomToken } from "../security/password.ts";
@@ -29,7 +30,7 @@ export function peopleRoutes(api: Hono, deps: PlatformDeps, helpers: PlatformHel
     if (errors.length > 0)
       return c.json({ error: "invalid-roster", message: "Nothing was imported.", errors }, 400);
     const passwords = entries.map(() => randomToken(9));
-    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+    const hashes = await Promise.all(passwords.map((p) => hashPassword(p, accounts.passwordCost)));
     const created = await accounts.createUsers(
       entries.map((e, i) => ({
         ...e,
@@ -57,13 +58,29 @@ export function peopleRoutes(api: Hono, deps: PlatformDeps, helpers: PlatformHel
     const target = await accounts.userByNumber(c.req.param("number"));
     if (!target) throw new ApiError(404, "not-found", "No person has this personnel number.");
     const password = randomToken(9);
-    await accounts.setPassword(target.id, await hashPassword(password), true, deps.clock());
+    const hash = await hashPassword(password, accounts.passwordCost);
+    await accounts.setPassword(target.id, hash, true, deps.clock());
     await accounts.deleteSessionsOf(target.id);
     await accounts.audit(
       { actorId: admin.id, action: "password.reset", subject: target.personnelNumber },
       deps.clock(),
     );
     return c.json({ personnelNumber: target.personnelNumber, temporaryPassword: password });
+  });
+
+  // Lets a person in again whose number was locked by failed sign-ins (from their address or,
+  // after very many, from everywhere), e.g. by someone trying to keep them out.
+  api.post("/users/:number/unlock", async (c) => {
+    const admin = await helpers.requireUser(c, ["admin"]);
+    const target = await accounts.userByNumber(c.req.param("number"));
+    if (!target) throw new ApiError(404, "not-found", "No person has this personnel number.");
+    const unlocked = await unlockSignIn(
+      accounts,
+      target.personnelNumber,
+      { actorId: admin.id, via: "api" },
+      deps.clock(),
+    );
+    return c.json({ personnelNumber: target.personnelNumber, unlocked });
   });
 
   api.put("/users/:number/role", async (c) => {

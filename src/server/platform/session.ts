@@ -24,12 +24,21 @@ export function sessionToken(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
 
-/** Reads the session from a raw Request (used by the LRS, which sees plain Requests). */
+/**
+ * Reads the session from a raw Request (used by the LRS, which sees plain Requests). A cookie
+ * that is not valid percent-encoding is no session (401), not a server error: anyone can send
+ * one.
+ */
 export function tokenFromRequest(request: Request): string | undefined {
   const header = request.headers.get("cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -9,10 +9,10 @@ import {
   signOut,
 } from "../../../src/server/accounts/auth.ts";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+import type { AccountStore } from "../../../src/server/accounts/store.ts";
 import { SignInThrottle } from "../../../src/server/accounts/throttle.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { testAccounts, testHash } from "../helpers/accounts.ts";
 import { databases } from "../helpers/databases.ts";
 
 for (const database of databases) {
@@ -26,12 +26,12 @@ for (const database of databases) {
       close = db.close;
       await migrate(db.sql, "accounts", accountMigrations);
       expect(await migrate(db.sql, "accounts", accountMigrations)).toBe(0);
-      store = new AccountStore(db.sql);
+      store = testAccounts(db.sql);
       await store.addUnit({ code: "DP", name: "Департамент", parentCode: null });
       await store.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
       await store.addUnit({ code: "DP-1-A", name: "1-А топ", parentCode: "DP-1" });
       await store.addUnit({ code: "OTHER", name: "Басқа", parentCode: null });
-      const hash = await hashPassword("Bastapqy-Pass-1");
+      const hash = await testHash("Bastapqy-Pass-1");
       await store.createUsers(
         [
           {
@@ -81,7 +81,7 @@ for (const database of databases) {
 
     it("locks the account after repeated failures, then lets it in after the lock", async () => {
       const now = new Date("2026-11-25T10:00:00Z");
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       for (let i = 0; i < FAILURES_BEFORE_LOCK; i++) {
         await expect(signIn(store, "100002", "wrong-password-x", now)).rejects.toMatchObject({
           status: 401,
@@ -102,7 +102,7 @@ for (const database of databases) {
 
     it("locks after five of 40 parallel wrong passwords: only five are ever checked", async () => {
       const now = new Date("2026-11-25T11:00:00Z");
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       const tries = await Promise.all(
         Array.from({ length: 40 }, () =>
           signIn(store, "100002", "wrong-password-x", now).catch((e: AuthError) => e),
@@ -122,7 +122,7 @@ for (const database of databases) {
 
     it("locks for longer with every further failure", async () => {
       let now = new Date("2026-11-25T12:00:00Z").getTime();
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       for (let i = 0; i < FAILURES_BEFORE_LOCK; i++)
         await signIn(store, "100002", "wrong-password-x", new Date(now)).catch(() => null);
       const waits: number[] = [];
@@ -149,7 +149,7 @@ for (const database of databases) {
 
     it("answers an unknown personnel number exactly like a known one, lock included", async () => {
       const now = new Date("2026-11-25T13:00:00Z");
-      await new SignInThrottle(store.sql).clear("100002");
+      await new SignInThrottle(store.sql).unlock("100002");
       const answers = async (number: string) => {
         const seen: string[] = [];
         for (let i = 0; i < FAILURES_BEFORE_LOCK + 2; i++) {
@@ -195,7 +195,7 @@ for (const database of databases) {
     });
 
     it("imports all users or none", async () => {
-      const hash = await hashPassword("x-1234567890");
+      const hash = await testHash("x-1234567890");
       const batch = [
         {
           personnelNumber: "200001",

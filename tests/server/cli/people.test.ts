@@ -4,13 +4,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+import { FAILURES_BEFORE_LOCK, SignInThrottle } from "../../../src/server/accounts/throttle.ts";
 import type { CliContext } from "../../../src/server/cli/context.ts";
 import { UsageError } from "../../../src/server/cli/context.ts";
 import { unitsCommand, usersCommand } from "../../../src/server/cli/people.ts";
 import { readConfig } from "../../../src/server/config.ts";
 import { CredentialStore } from "../../../src/server/lrs/credentials.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
+import { testAccounts } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
 let ctx: CliContext;
@@ -24,7 +25,7 @@ beforeEach(async () => {
   ctx = {
     config: readConfig({}),
     db: database,
-    accounts: new AccountStore(db.sql),
+    accounts: testAccounts(db.sql),
     credentials: new CredentialStore(db.sql),
     out: (line) => lines.push(line),
   };
@@ -181,5 +182,33 @@ describe("adal users set-role and adal units assign-officer / unassign-officer",
       /does not supervise unit DP/u,
     );
     await expect(usersCommand(ctx, ["set-role", "100001"])).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe("adal users unlock", () => {
+  it("lifts the sign-in locks of a number, and audits it", async () => {
+    await usersCommand(ctx, [
+      "add",
+      "--number",
+      "100001",
+      "--name",
+      "Ерлан Сейітов",
+      "--unit",
+      "DP",
+    ]);
+    const throttle = new SignInThrottle(ctx.db.sql);
+    const now = Date.now();
+    for (let i = 0; i < FAILURES_BEFORE_LOCK + 1; i++)
+      await throttle.claim("100001", "192.0.2.1", now);
+    expect((await throttle.claim("100001", "192.0.2.1", now)).allowed).toBe(false);
+    await usersCommand(ctx, ["unlock", "100001"]);
+    expect(lines.at(-1)).toBe("100001 may sign in again: failed sign-ins and locks cleared.");
+    expect((await throttle.claim("100001", "192.0.2.1", now)).allowed).toBe(true);
+    const [entry] = (await ctx.accounts.auditLog(10)).filter(
+      (e) => e.action === "sign-in.unlocked",
+    );
+    expect(entry).toMatchObject({ actorId: null, subject: "100001" });
+    expect(entry?.detail).toMatch(/cli/u);
+    await expect(usersCommand(ctx, ["unlock", "555555"])).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -3,7 +3,7 @@
 // a realistic share overdue, a spread of course completion, e-mails for everyone, and nothing
 // dated after `now` (no pile-up of clamped events).
 import { beforeAll, describe, expect, it } from "vitest";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+import type { AccountStore } from "../../../src/server/accounts/store.ts";
 import type { Sql } from "../../../src/server/db/sql.ts";
 import {
   type DemoBanks,
@@ -20,6 +20,7 @@ import { dueLearners, overview } from "../../../src/server/reports/queries.ts";
 import { projectionHook } from "../../../src/server/reports/store.ts";
 import type { Statement } from "../../../src/server/xapi/types.ts";
 import { validateStatement } from "../../../src/server/xapi/validate.ts";
+import { testAccounts } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
 const origin = "https://adal.test";
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const db = await sqliteDatabase.open();
   sql = db.sql;
   await migrateAll({ sql, describe: "test", close: db.close });
-  accounts = new AccountStore(sql);
+  accounts = testAccounts(sql);
   await seedDemo(accounts, "Demo-Password-1", now);
   banks = loadDemoBanks("quizzes");
   const statements = new StatementStore(sql, projectionHook(origin, examBankResponses));

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { signIn } from "../../../src/server/accounts/auth.ts";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { DEMO_ADMIN, DEMO_OFFICER, seedDemo } from "../../../src/server/demo/seed.ts";
+import { testAccounts } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
 async function freshAccounts() {
   const { sql } = await sqliteDatabase.open();
   await migrate(sql, "accounts", accountMigrations);
-  return new AccountStore(sql);
+  return testAccounts(sql);
 }
 
 describe("seedDemo", () => {

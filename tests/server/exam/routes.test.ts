@@ -89,7 +89,8 @@ describe("exam API", () => {
     const view = await t.start(cookie);
     await answerAll(cookie, view, (i) => i < 3);
     t.clock.now += 2 * 60 * 60_000;
-    const status = await (await t.call("/exam", cookie)).json();
+    const back = await t.session("100001"); // two idle hours ended the first session
+    const status = await (await t.call("/exam", back)).json();
     expect(status.openAttempt).toBeNull();
     expect(status.lastAttempt).toMatchObject({ id: view.id, passed: false, scaled: 0.25 });
     expect(status.retakeAfter).toBe(new Date(T0 + 30 * 60_000 + 24 * 3600_000).toISOString());
@@ -143,6 +144,22 @@ describe("exam API", () => {
     expect(early.status).toBe(409);
     expect((await early.json()).message).toMatch(/retake the exam after/u);
     t.clock.now += 3600_000;
+    expect((await t.call("/exam/attempts", fresh, "POST")).status).toBe(201);
+  });
+
+  it("makes a passed learner wait for the cool-down too", async () => {
+    const cookie = await t.session("100001");
+    const view = await t.start(cookie);
+    await answerAll(cookie, view, () => true);
+    const passed = await t.call(`/exam/attempts/${view.id}/submit`, cookie, "POST");
+    expect((await passed.json()).passed).toBe(true);
+    const status = await (await t.call("/exam", cookie)).json();
+    expect(status.retakeAfter).toBe(new Date(t.clock.now + 24 * 3600_000).toISOString());
+    const again = await t.call("/exam/attempts", cookie, "POST");
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toMatch(/retake the exam after/u);
+    t.clock.now += 24 * 3600_000;
+    const fresh = await t.session("100001");
     expect((await t.call("/exam/attempts", fresh, "POST")).status).toBe(201);
   });
 

@@ -1,7 +1,8 @@
 // An exam on a real database for tests: accounts, the LRS statement store (with the reporting
-// projection), the exam service writing its record through the real recorder, and the
-// platform API, all on a clock the test moves.
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+// projection), the exam service writing its record through the real recorder, the platform
+// API, and the whole origin (/api and the LRS at /xapi with the sessions' policy), all on a
+// clock the test moves.
+import { createApp } from "../../../src/server/app.ts";
 import type { ExamPoolItem } from "../../../src/server/exam/attempt.ts";
 import { examBankResponses } from "../../../src/server/exam/bank-responses.ts";
 import { parseBlueprint } from "../../../src/server/exam/blueprint.ts";
@@ -10,13 +11,16 @@ import { certificateRoutes, examRoutes } from "../../../src/server/exam/routes.t
 import { type ExamDeps, ExamService } from "../../../src/server/exam/service.ts";
 import type { StatementSigner } from "../../../src/server/exam/signing.ts";
 import { ExamStore } from "../../../src/server/exam/store.ts";
+import { createLrs } from "../../../src/server/lrs/app.ts";
+import { DocumentStore } from "../../../src/server/lrs/document-store.ts";
 import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
 import { learnerActor } from "../../../src/server/platform/actor.ts";
 import { createPlatformApi } from "../../../src/server/platform/api.ts";
+import { platformPolicy, sessionResolver } from "../../../src/server/platform/lrs-access.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
 import { projectionHook } from "../../../src/server/reports/store.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
 import type { Statement } from "../../../src/server/xapi/types.ts";
+import { testAccounts, testHash } from "../helpers/accounts.ts";
 import type { TestDatabase } from "../helpers/databases.ts";
 
 export const ORIGIN = "https://adal.test";
@@ -48,6 +52,14 @@ export const POOL: ExamPoolItem[] = SECTIONS.flatMap((section) =>
   }),
 );
 
+/** The practice banks' items: three per section, as the site would record them. */
+export const PRACTICE = new Map(
+  Array.from({ length: 11 }, (_, i) => [
+    i + 1,
+    [0, 1, 2].map((n) => `p${String(i + 1).padStart(2, "0")}-item-${n}`),
+  ]),
+);
+
 export interface View {
   id: string;
   deadline: string;
@@ -58,24 +70,31 @@ export interface View {
 
 export async function examSetup(
   database: TestDatabase,
-  options: { sign?: StatementSigner; people?: string[]; blueprint?: object } = {},
+  options: {
+    sign?: StatementSigner;
+    people?: string[];
+    blueprint?: object;
+    /** People who are not learners; officers supervise the unit DP. */
+    roles?: Record<string, "officer" | "admin">;
+  } = {},
 ) {
   const db = await database.open();
   await migrateAll({ sql: db.sql, describe: database.name, close: db.close });
   const clock = { now: T0 };
   const time = () => new Date(clock.now);
-  const accounts = new AccountStore(db.sql);
+  const accounts = testAccounts(db.sql);
   await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
-  const hash = await hashPassword(PASSWORD);
+  const hash = await testHash(PASSWORD);
   await accounts.createUsers(
     (options.people ?? ["100001", "100002"]).map((n) => ({
       personnelNumber: n,
       fullName: `Қызметкер ${n}`,
       unitCode: "DP",
-      role: "learner" as const,
+      role: options.roles?.[n] ?? ("learner" as const),
       email: null,
       passwordHash: hash,
       mustChangePassword: false,
+      officerUnits: options.roles?.[n] === "officer" ? ["DP"] : [],
     })),
     time(),
   );
@@ -113,9 +132,27 @@ export async function examSetup(
     origin: ORIGIN,
     routes: [
       examRoutes(exam),
-      certificateRoutes({ exams, accounts, statements, clock: time, origin: ORIGIN }),
+      certificateRoutes({
+        exams,
+        accounts,
+        statements,
+        practice: PRACTICE,
+        clock: time,
+        origin: ORIGIN,
+      }),
     ],
   });
+
+  const lrs = createLrs({
+    statements,
+    documents: new DocumentStore(db.sql),
+    principals: [sessionResolver(accounts, ORIGIN, time)],
+    policy: platformPolicy(accounts, ORIGIN),
+    origin: ORIGIN,
+    clock: time,
+  });
+  /** The whole origin: /api/… and /xapi/…, as a browser signed in to the platform sees it. */
+  const app = createApp({ lrs, api });
 
   async function session(number: string): Promise<string> {
     const response = await api.request("/session", {
@@ -167,6 +204,7 @@ export async function examSetup(
     service,
     recorder,
     api,
+    app,
     session,
     call,
     start,

@@ -1,6 +1,5 @@
 // An LRS (with the platform API) on a real test database, for in-process HTTP tests.
 
-import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { createApp } from "../../../src/server/app.ts";
 import { createLrs } from "../../../src/server/lrs/app.ts";
 import { CredentialStore, type Scope } from "../../../src/server/lrs/credentials.ts";
@@ -10,7 +9,7 @@ import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
 import { createPlatformApi } from "../../../src/server/platform/api.ts";
 import { platformPolicy, sessionResolver } from "../../../src/server/platform/lrs-access.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { testAccounts, testHash } from "./accounts.ts";
 import type { TestDatabase } from "./databases.ts";
 
 export const ORIGIN = "https://adal.test";
@@ -19,7 +18,7 @@ export async function testLrs(database: TestDatabase) {
   const db = await database.open();
   await migrateAll({ sql: db.sql, describe: database.name, close: db.close });
   const clock = () => new Date();
-  const accounts = new AccountStore(db.sql);
+  const accounts = testAccounts(db.sql);
   const credentials = new CredentialStore(db.sql);
   const statements = new StatementStore(db.sql);
   const lrs = createLrs({
@@ -52,7 +51,7 @@ export async function testLrs(database: TestDatabase) {
           unitCode: unit,
           role,
           email: null,
-          passwordHash: await hashPassword("Password-123"),
+          passwordHash: await testHash("Password-123"),
           mustChangePassword: false,
         },
       ],

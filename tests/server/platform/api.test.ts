@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+import type { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { createPlatformApi } from "../../../src/server/platform/api.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { testAccounts, testHash } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
 const origin = "https://adal.test";
@@ -14,11 +14,11 @@ let accounts: AccountStore;
 beforeAll(async () => {
   const { sql } = await sqliteDatabase.open();
   await migrate(sql, "accounts", accountMigrations);
-  accounts = new AccountStore(sql);
+  accounts = testAccounts(sql);
   await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
   await accounts.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
   await accounts.addUnit({ code: "OTHER", name: "Басқа", parentCode: null });
-  const hash = await hashPassword(password);
+  const hash = await testHash(password);
   const people = [
     ["100001", "Ерлан Сейітов", "DP-1", "learner"],
     ["100002", "Айгүл Нұрланқызы", "DP", "officer"],
@@ -190,6 +190,6 @@ describe("platform API", () => {
     expect((await api.request("/me", { headers: { cookie: here } })).status).toBe(200);
     expect((await api.request("/me", { headers: { cookie: phone } })).status).toBe(401);
     const user = await accounts.userByNumber("100001");
-    await accounts.setPassword(user?.id ?? "", await hashPassword(password), false, new Date());
+    await accounts.setPassword(user?.id ?? "", await testHash(password), false, new Date());
   });
 });

@@ -64,6 +64,61 @@ describe("the LRS and the origin of session requests", () => {
     expect((await post({})).status).toBe(200);
   });
 
+  it("applies the same rule to the alternate request syntax (a form post from another site)", async () => {
+    const form = (headers: Record<string, string>) =>
+      lrs.app.request("/xapi/statements?method=POST", {
+        method: "POST",
+        headers: {
+          Cookie: cookie,
+          "Content-Type": "application/x-www-form-urlencoded",
+          ...headers,
+        },
+        body: new URLSearchParams({
+          "X-Experience-API-Version": "1.0.3",
+          "Content-Type": "application/json",
+          content: JSON.stringify(statement({ actor: me })),
+        }).toString(),
+      });
+    for (const site of ["cross-site", "same-site"]) {
+      const refused = await form({ "Sec-Fetch-Site": site });
+      expect(refused.status, site).toBe(403);
+      expect((await refused.json()).code).toBe("cross-origin");
+    }
+    expect((await form({ Origin: "https://tools.adal.test" })).status).toBe(403);
+    expect((await form({ "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
+  });
+
+  it("refuses unsafe /api requests from other pages of the site, with or without Origin", async () => {
+    const start = (headers: Record<string, string>) =>
+      lrs.app.request("/api/session", {
+        method: "DELETE",
+        headers: { Cookie: cookie, ...headers },
+      });
+    for (const headers of [
+      { "Sec-Fetch-Site": "same-site" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Origin: "https://tools.adal.test" },
+    ]) {
+      const refused = await start(headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect((await refused.json()).error).toBe("cross-origin");
+    }
+    // Reading is harmless and still works; the session survived the refused sign-outs.
+    const me = await lrs.app.request("/api/me", {
+      headers: { Cookie: cookie, "Sec-Fetch-Site": "same-site" },
+    });
+    expect(me.status).toBe(200);
+  });
+
+  it("answers a malformed session cookie with 401, not a server error", async () => {
+    for (const bad of ["adal_session=%E0%A4%A", "adal_session=%", "adal_session=%ZZ"]) {
+      const lrsAnswer = await post({}, { Cookie: bad });
+      expect(lrsAnswer.status, bad).toBe(401);
+      const api = await lrs.app.request("/api/me", { headers: { Cookie: bad } });
+      expect(api.status, bad).toBe(401);
+    }
+  });
+
   it("still accepts HTTP Basic credentials from other origins", async () => {
     const auth = await lrs.basic(["statements/write"]);
     const response = await lrs.app.request("/xapi/statements", {

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../../src/server/config.ts";
 import { openPlatform, type Platform } from "../../../src/server/platform/open.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
 import { parseMultipartMixed } from "../../../src/server/xapi/multipart.ts";
 import { SIGNATURE_USAGE, verifySignedStatements } from "../../../src/server/xapi/signature.ts";
 import type { Statement } from "../../../src/server/xapi/types.ts";
+import { TEST_COST, testHash } from "../helpers/accounts.ts";
 
 const fixtures = "tests/server/xapi/fixtures";
 const password = "Bastapqy-Pass-1";
@@ -41,7 +41,7 @@ async function person(number: string, role: "learner" | "admin" = "learner") {
         unitCode: "DP",
         role,
         email: null,
-        passwordHash: await hashPassword(password),
+        passwordHash: await testHash(password),
         mustChangePassword: false,
       },
     ],
@@ -79,14 +79,18 @@ afterEach(async () => {
 describe("openPlatform", () => {
   it("sweeps on its interval: an abandoned attempt is graded with nobody asking", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "60" }), () => new Date(now));
+    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "60" }), () => new Date(now), {
+      passwordCost: TEST_COST,
+    });
     const cookie = await person("100001");
     const view = (await (await api(cookie, "/exam/attempts", "POST")).json()) as View;
     now += 31 * 60_000;
     vi.advanceTimersByTime(60_000);
     await platform.close(); // waits for the sweep in progress, then stops the timer
     vi.useRealTimers();
-    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "0" }), () => new Date(now));
+    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "0" }), () => new Date(now), {
+      passwordCost: TEST_COST,
+    });
     const stored = await platform.statements.query({ registration: view.id, limit: 100 });
     const verbs = stored.statements.map((s) => s.verb.id.split("/").pop());
     expect(verbs).toContain("failed");
@@ -94,7 +98,9 @@ describe("openPlatform", () => {
   });
 
   it("signs the result statement (RS256, x5c), and the signature verifies as read from the LRS", async () => {
-    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "0" }), () => new Date(now));
+    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "0" }), () => new Date(now), {
+      passwordCost: TEST_COST,
+    });
     const cookie = await person("100001");
     const view = (await (await api(cookie, "/exam/attempts", "POST")).json()) as View;
     for (const item of view.items)
@@ -151,6 +157,8 @@ describe("openPlatform", () => {
     await expect(
       openPlatform(config({ ADAL_SIGNING_CERT: join(other, "missing.pem") }), () => new Date(now)),
     ).rejects.toThrow(/cannot read the signing certificate/u);
-    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "0" }), () => new Date(now));
+    platform = await openPlatform(config({ ADAL_SWEEP_SECONDS: "0" }), () => new Date(now), {
+      passwordCost: TEST_COST,
+    });
   });
 });

@@ -2,8 +2,8 @@
 // session may read /api/me, change the password and sign out, and nothing else, on the API
 // or on the LRS.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../../src/server/security/password.ts";
 import { examSetup, PASSWORD } from "../exam/setup.ts";
+import { testHash } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 import { ORIGIN, statement, testLrs } from "../helpers/lrs.ts";
 
@@ -23,7 +23,7 @@ describe("a pending password change", () => {
           unitCode: "DP",
           role: "admin",
           email: null,
-          passwordHash: await hashPassword(temporary),
+          passwordHash: await testHash(temporary),
           mustChangePassword: true,
         },
       ],
@@ -90,7 +90,7 @@ describe("a pending password change", () => {
   it("allows signing out while the change is pending", async () => {
     await lrs.accounts.setPassword(
       (await lrs.accounts.userByNumber("900002"))?.id ?? "",
-      await hashPassword(temporary),
+      await testHash(temporary),
       true,
       new Date(),
     );
@@ -104,7 +104,7 @@ describe("a pending password change and the exam", () => {
   it("refuses to start or read the exam", async () => {
     const t = await examSetup(sqliteDatabase);
     const user = await t.accounts.userByNumber("100001");
-    await t.accounts.setPassword(user?.id ?? "", await hashPassword(PASSWORD), true, new Date());
+    await t.accounts.setPassword(user?.id ?? "", await testHash(PASSWORD), true, new Date());
     const cookie = await t.session("100001");
     expect((await t.call("/exam", cookie)).status).toBe(403);
     const start = await t.call("/exam/attempts", cookie, "POST");

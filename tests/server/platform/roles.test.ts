@@ -2,10 +2,10 @@
 // clear messages, each one in the audit log.
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+import type { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { createPlatformApi } from "../../../src/server/platform/api.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { testAccounts, testHash } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
 const password = "Bastapqy-Pass-1";
@@ -15,10 +15,10 @@ let accounts: AccountStore;
 beforeAll(async () => {
   const { sql } = await sqliteDatabase.open();
   await migrate(sql, "accounts", accountMigrations);
-  accounts = new AccountStore(sql);
+  accounts = testAccounts(sql);
   await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
   await accounts.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
-  const hash = await hashPassword(password);
+  const hash = await testHash(password);
   await accounts.createUsers(
     [
       ["100001", "learner"],

@@ -3,11 +3,11 @@
 // own sign-ins and a client cannot pick a fresh bucket by sending a header.
 import { beforeEach, describe, expect, it } from "vitest";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
+import type { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { createPlatformApi } from "../../../src/server/platform/api.ts";
 import { clientAddress } from "../../../src/server/platform/client-address.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { testAccounts, testHash } from "../helpers/accounts.ts";
 import { sqliteDatabase } from "../helpers/databases.ts";
 
 const password = "Bastapqy-Pass-1";
@@ -18,9 +18,9 @@ let api: ReturnType<typeof createPlatformApi>;
 beforeEach(async () => {
   const { sql } = await sqliteDatabase.open();
   await migrate(sql, "accounts", accountMigrations);
-  accounts = new AccountStore(sql);
+  accounts = testAccounts(sql);
   await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
-  const hash = await hashPassword(password);
+  const hash = await testHash(password);
   await accounts.createUsers(
     people.map((n) => ({
       personnelNumber: n,

@@ -2,12 +2,12 @@
 // with events but no user row are left out, with and without a date range.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import type { Sql } from "../../../src/server/db/sql.ts";
 import { clauseHeatmap } from "../../../src/server/reports/heatmap.ts";
 import { reportMigrations } from "../../../src/server/reports/schema.ts";
 import { ReportProjection } from "../../../src/server/reports/store.ts";
+import { testAccounts } from "../helpers/accounts.ts";
 import { databases } from "../helpers/databases.ts";
 
 const ORIGIN = "https://adal.test";
@@ -32,7 +32,7 @@ for (const database of databases) {
       ({ sql, close } = await database.open());
       await migrate(sql, "accounts", accountMigrations);
       await migrate(sql, "reports", reportMigrations);
-      const accounts = new AccountStore(sql);
+      const accounts = testAccounts(sql);
       await accounts.addUnit({ code: "U", name: "U", parentCode: null });
       await accounts.addUnit({ code: "X", name: "X", parentCode: null });
       const person = (n: string, unitCode: string, role: "learner" | "officer") => ({

@@ -1,8 +1,8 @@
 // The fixture's people (units U and X) on a fresh database with the reports' tables.
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { reportMigrations } from "../../../src/server/reports/schema.ts";
+import { testAccounts } from "../helpers/accounts.ts";
 import type { TestDatabase } from "../helpers/databases.ts";
 import { NOW } from "./fixture.ts";
 
@@ -10,7 +10,7 @@ export async function load(database: TestDatabase) {
   const db = await database.open();
   await migrate(db.sql, "accounts", accountMigrations);
   await migrate(db.sql, "reports", reportMigrations);
-  const accounts = new AccountStore(db.sql);
+  const accounts = testAccounts(db.sql);
   await accounts.addUnit({ code: "U", name: "Unit U", parentCode: null });
   await accounts.addUnit({ code: "X", name: "Unit X", parentCode: null });
   await accounts.createUsers(

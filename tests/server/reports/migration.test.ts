@@ -4,7 +4,6 @@
 // left out. A changed ADAL_ORIGIN is reported stale as well.
 import { describe, expect, it } from "vitest";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
-import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import { lrsMigrations } from "../../../src/server/lrs/schema.ts";
 import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
@@ -14,6 +13,7 @@ import { projectionState, rebuildProjection } from "../../../src/server/reports/
 import { reportMigrations } from "../../../src/server/reports/schema.ts";
 import { prepareStatement } from "../../../src/server/xapi/prepare.ts";
 import type { Actor, Statement } from "../../../src/server/xapi/types.ts";
+import { testAccounts } from "../helpers/accounts.ts";
 import { databases } from "../helpers/databases.ts";
 import { history, NOW, ORIGIN, poison } from "./fixture.ts";
 
@@ -27,7 +27,7 @@ for (const database of databases) {
         await migrate(sql, "lrs", lrsMigrations);
         await migrate(sql, "accounts", accountMigrations);
         await migrate(sql, "reports", reportMigrations.slice(0, 4));
-        const accounts = new AccountStore(sql);
+        const accounts = testAccounts(sql);
         await accounts.addUnit({ code: "U", name: "U", parentCode: null });
         await accounts.createUsers(
           ["L1", "L2", "L3", "L4"].map((n) => ({

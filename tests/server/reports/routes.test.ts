@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../../src/server/config.ts";
 import { loadExamPool } from "../../../src/server/exam/pool.ts";
 import { openPlatform, type Platform } from "../../../src/server/platform/open.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { TEST_COST, testHash } from "../helpers/accounts.ts";
 
 const ORIGIN = "https://adal.test";
 const PASSWORD = "Routes-Pass-1";
@@ -53,12 +53,12 @@ beforeAll(async () => {
     ADAL_QUIZ_DIR: "tests/fixtures/quizzes",
     ADAL_STATIC_DIR: "",
   });
-  platform = await openPlatform(config, () => new Date(now));
+  platform = await openPlatform(config, () => new Date(now), { passwordCost: TEST_COST });
   const { accounts } = platform;
   await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
   await accounts.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
   await accounts.addUnit({ code: "OTHER", name: "Басқа", parentCode: null });
-  const hash = await hashPassword(PASSWORD);
+  const hash = await testHash(PASSWORD);
   const people = [
     ["100001", "DP-1", "learner"],
     ["100002", "OTHER", "learner"],
