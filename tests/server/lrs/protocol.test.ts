@@ -77,6 +77,75 @@ for (const database of databases) {
       expect(anonymous.status).toBe(401);
     });
 
+    const alternate = (method: string, form: Record<string, string> | null, headers = {}) =>
+      request(`/statements?method=${method}`, {
+        method: "POST",
+        headers: {
+          Authorization: all,
+          "X-Experience-API-Version": "1.0.3",
+          ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+          ...headers,
+        },
+        ...(form ? { body: new URLSearchParams(form) } : {}),
+      });
+
+    it("Communication 1.3 (XAPI-00148): a GET issued as a POST with the real headers and a limit=1 form is a 200 StatementResult", async () => {
+      await request("/statements", {
+        method: "POST",
+        headers: xapiHeaders(all),
+        body: JSON.stringify(statement()),
+      });
+      const response = await alternate("GET", { limit: "1" });
+      expect(response.status).toBe(200);
+      const result = await response.json();
+      expect(result.statements).toHaveLength(1);
+      expect(result).toHaveProperty("more");
+    });
+
+    it("Communication 1.3.s3.b4/b6 (ADL: PUT issued as a POST): content without a Content-Type field is JSON; no content is a 400", async () => {
+      const id = randomUUID();
+      const put = await alternate("PUT", { statementId: id, content: JSON.stringify(statement()) });
+      expect(put.status).toBe(204);
+      expect(
+        (await request(`/statements?statementId=${id}`, { headers: xapiHeaders(all) })).status,
+      ).toBe(200);
+      const empty = await alternate("PUT", null);
+      expect(empty.status).toBe(400);
+      expect((await empty.json()).message).toMatch(/x-www-form-urlencoded/u);
+    });
+
+    it("Communication 1.3.s3.b6: If-None-Match and the version in the real headers count; the form overrides them", async () => {
+      const activity = `${ORIGIN}/xapi/activities/lesson/${randomUUID()}`;
+      const state = new URLSearchParams({
+        activityId: activity,
+        agent: JSON.stringify({ mbox: "mailto:alternate@police.kz" }),
+        stateId: "resume",
+      });
+      const put = (headers: Record<string, string>, form: Record<string, string> = {}) =>
+        request("/activities/state?method=PUT", {
+          method: "POST",
+          headers: {
+            Authorization: all,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Experience-API-Version": "1.0.3",
+            ...headers,
+          },
+          body: new URLSearchParams({ ...Object.fromEntries(state), content: "{}", ...form }),
+        });
+      expect((await put({})).status).toBe(204);
+      expect((await put({ "If-None-Match": "*" })).status).toBe(412);
+      const overridden = await put({}, { "X-Experience-API-Version": "2.0.0" });
+      expect(overridden.status).toBe(400);
+      expect((await overridden.json()).message).toMatch(/only in xAPI 1\.0/u);
+      const missing = await request("/statements?method=GET", {
+        method: "POST",
+        headers: { Authorization: all, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "limit=1",
+      });
+      expect(missing.status).toBe(400);
+      expect((await missing.json()).message).toMatch(/Missing X-Experience-API-Version/u);
+    });
+
     it("CORS: credentials only for the configured origin, never together with *", async () => {
       const credentials = new CredentialStore(lrs.db.sql);
       const app = createLrs({
