@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { XapiError } from "../xapi/errors.ts";
 import { negotiateVersion, type XapiVersion } from "../xapi/version.ts";
 import { alternateRequest } from "./alternate.ts";
+import { consistentThrough } from "./consistency.ts";
 import { descriptionRoutes } from "./descriptions-routes.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { documentRoutes } from "./documents-routes.ts";
@@ -99,6 +100,13 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   app.notFound((c) => {
     c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
     return c.json({ error: true, message: `No xAPI resource at ${c.req.path}.` }, 404);
+  });
+
+  // Communication 2.1.3.s2.b5: "on all responses to Statements Resource requests", errors
+  // (401, 404, 405, 409…) included; registered first, so it wraps every other handler.
+  app.use("/statements", async (c, next) => {
+    await next();
+    c.header("X-Experience-API-Consistent-Through", consistentThrough(deps.clock()));
   });
 
   app.use("*", async (c, next) => {

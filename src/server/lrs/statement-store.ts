@@ -10,6 +10,7 @@ import type { AttachmentPart } from "../xapi/multipart.ts";
 import type { ActivityDefinition, Agent, Statement } from "../xapi/types.ts";
 import { VOIDED_VERB } from "../xapi/validate.ts";
 import { mergeDefinitions, readDefinitions } from "./activity-store.ts";
+import { beginWrite } from "./consistency.ts";
 import {
   collectIndexRows,
   type IndexRows,
@@ -95,6 +96,24 @@ export class StatementStore {
     if (new Set(ids).size !== ids.length)
       throw new XapiError(400, "The batch contains the same statement id twice.");
     const targets = statements.filter(isVoiding).map((s) => (s.object as { id: string }).id);
+    // Registered before the first await, so no reader can see a Consistent-Through past a
+    // `stored` that is still being written (consistency.ts).
+    const earliest = statements.map((s) => s.stored ?? "").sort()[0];
+    const done = earliest ? beginWrite(earliest) : () => undefined;
+    try {
+      return await this.write(statements, attachments, options, ids, targets);
+    } finally {
+      done();
+    }
+  }
+
+  private write(
+    statements: readonly Statement[],
+    attachments: readonly AttachmentPart[],
+    options: InsertOptions,
+    ids: string[],
+    targets: string[],
+  ): Promise<Statement[]> {
     return this.sql.transaction(async (tx) => {
       // PostgreSQL: a statement and the one voiding it may arrive in two transactions at
       // once; both lock the target's id, so the second sees the first and voids correctly.

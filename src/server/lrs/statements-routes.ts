@@ -158,7 +158,6 @@ async function respondWith(
   withAttachments: boolean,
   deps: StatementRoutesDeps,
 ) {
-  c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
   const latest = statements
     .map((s) => s.stored ?? "")
     .sort()
@@ -195,7 +194,6 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
       throw new XapiError(400, "The statement's id differs from the statementId parameter.");
     }
     await store(c, deps, [{ ...(value as object), id: id.toLowerCase() }], attachments);
-    c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
     return c.body(null, 204);
   });
 
@@ -203,7 +201,6 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
     params(c, []);
     const { value, attachments } = await readStatements(c);
     const ids = await store(c, deps, Array.isArray(value) ? value : [value], attachments);
-    c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
     return c.json(ids);
   });
 

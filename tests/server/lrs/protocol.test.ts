@@ -146,6 +146,47 @@ for (const database of databases) {
       expect((await missing.json()).message).toMatch(/Missing X-Experience-API-Version/u);
     });
 
+    it("Communication 2.1.3.s2.b5 (XAPI-00153): every Statements response carries X-Experience-API-Consistent-Through, errors included", async () => {
+      const id = randomUUID();
+      await request(`/statements?statementId=${id}`, {
+        method: "PUT",
+        headers: xapiHeaders(all),
+        body: JSON.stringify(statement()),
+      });
+      const answers = [
+        await request("/statements"),
+        await request("/statements", { headers: { "X-Experience-API-Version": "1.0.3" } }),
+        await request(`/statements?statementId=${randomUUID()}`, { headers: xapiHeaders(all) }),
+        await request(`/statements?statementId=${randomUUID()}`, {
+          method: "HEAD",
+          headers: xapiHeaders(all),
+        }),
+        await request("/statements", { method: "DELETE", headers: xapiHeaders(all) }),
+        await request(`/statements?statementId=${id}`, {
+          method: "PUT",
+          headers: xapiHeaders(all),
+          body: JSON.stringify(
+            statement({ verb: { id: "http://adlnet.gov/expapi/verbs/completed" } }),
+          ),
+        }),
+        await request("/statements?method=GET", {
+          method: "POST",
+          headers: { Authorization: all, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "limit=1",
+        }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([400, 401, 404, 404, 405, 409, 400]);
+      for (const response of answers) {
+        const through = response.headers.get("x-experience-api-consistent-through") ?? "";
+        expect(through, String(response.status)).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/u);
+        expect(Math.abs(Date.parse(through) - Date.now())).toBeLessThan(60_000);
+      }
+      const other = await request("/activities?activityId=https%3A%2F%2Fx", {
+        headers: xapiHeaders(all),
+      });
+      expect(other.headers.get("x-experience-api-consistent-through")).toBeNull();
+    });
+
     it("CORS: credentials only for the configured origin, never together with *", async () => {
       const credentials = new CredentialStore(lrs.db.sql);
       const app = createLrs({
