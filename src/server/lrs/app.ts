@@ -9,7 +9,7 @@ import { consistentThrough } from "./consistency.ts";
 import { descriptionRoutes } from "./descriptions-routes.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { documentRoutes } from "./documents-routes.ts";
-import type { LrsEnv } from "./http.ts";
+import { type LrsEnv, params } from "./http.ts";
 import type { PrincipalResolver, StatementPolicy } from "./principal.ts";
 import type { StatementStore } from "./statement-store.ts";
 import { statementRoutes } from "./statements-routes.ts";
@@ -145,6 +145,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   // version the LRS accepts: to a 1.0.x client the 1.0.x versions only (a 1.0.3 client knows
   // no other), to a 2.0 client (or one that sent none) also 2.0.0.
   app.get("/about", (c) => {
+    params(c, []);
     const version = versionOrNull(c.req.header("x-experience-api-version"));
     c.header("X-Experience-API-Version", LATEST[version ?? "2.0.0"]);
     return c.json({

@@ -73,6 +73,13 @@ function place(c: LrsContext, r: Resource, deps: DocumentRoutesDeps, write: bool
     ...(c.req.method === "GET" ? ["since"] : []),
   ];
   const query = params(c, allowed);
+  // "since" belongs to the multiple-document GET only (2.3.s4, 2.6.s4, 2.7.s4); on a single
+  // document it is a parameter of no meaning there, so a 400 (3.2.s3.b7).
+  if (query.has("since") && query.has(r.idParam))
+    throw new XapiError(
+      400,
+      `Parameter "since" applies only to listing ids (a GET without "${r.idParam}").`,
+    );
   const principal = c.get("principal");
   if (!canUse(principal, r.scope, write))
     throw new XapiError(403, `These credentials lack the "${r.scope}" scope.`);
