@@ -181,7 +181,13 @@ function allAttachments(statement: Statement): Attachment[] {
   return [...own, ...sub];
 }
 
-const mediaType = (v: string) => v.toLowerCase().replace(/\s+/gu, "");
+/**
+ * The type/subtype of a media type, lowercased: parameters (charset…) are left out of the
+ * comparison, since a part's Content-Type may name fewer or other parameters than the
+ * attachment's contentType (the spec's own example, Communication 1.5.2.s6, declares
+ * "text/plain; charset=ascii" for a part sent as "text/plain"); the hash alone identifies it.
+ */
+const mediaType = (v: string) => (v.split(";")[0] ?? "").trim().toLowerCase();
 
 /**
  * The part of an attachment must agree with what the statement declares about it: "Where

@@ -63,6 +63,66 @@ for (const database of databases) {
       expect(Buffer.from(parsed.attachments[0]?.body ?? []).equals(Buffer.from(pdf))).toBe(true);
     });
 
+    it("Communication 1.5.2.s6: the specification's own example is accepted (its part says text/plain, its contentType adds charset=ascii)", async () => {
+      const boundary = "abcABC0123'()+_,-./:=?";
+      const example = {
+        actor: {
+          mbox: "mailto:sample.agent@example.com",
+          name: "Sample Agent",
+          objectType: "Agent",
+        },
+        verb: { id: "http://adlnet.gov/expapi/verbs/answered", display: { "en-US": "answered" } },
+        object: {
+          id: "http://www.example.com/tincan/activities/multipart",
+          objectType: "Activity",
+          definition: {
+            name: { "en-US": "Multi Part Activity" },
+            description: { "en-US": "Multi Part Activity Description" },
+          },
+        },
+        attachments: [
+          {
+            usageType: "http://example.com/attachment-usage/test",
+            display: { "en-US": "A test attachment" },
+            description: { "en-US": "A test attachment (description)" },
+            contentType: "text/plain; charset=ascii",
+            length: 27,
+            sha2: "495395e777cd98da653df9615d09c0fd6bb2f8d4788394cd53c56a3bfdcd848a",
+          },
+        ],
+      };
+      const body = [
+        "",
+        `--${boundary}`,
+        "Content-Type:application/json",
+        "",
+        JSON.stringify(example, null, 4),
+        `--${boundary}`,
+        "Content-Type:text/plain",
+        "Content-Transfer-Encoding:binary",
+        "X-Experience-API-Hash:495395e777cd98da653df9615d09c0fd6bb2f8d4788394cd53c56a3bfdcd848a",
+        "",
+        "here is a simple attachment",
+        `--${boundary}--`,
+      ].join("\r\n");
+      const response = await send(
+        new TextEncoder().encode(body),
+        `multipart/mixed; boundary="${boundary}"`,
+      );
+      expect(response.status).toBe(200);
+      const [id] = await response.json();
+      const back = await lrs.app.request(`/xapi/statements?statementId=${id}&attachments=true`, {
+        headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3" },
+      });
+      const parsed = parseMultipartMixed(
+        new Uint8Array(await back.arrayBuffer()),
+        back.headers.get("content-type") ?? "",
+      );
+      expect(Buffer.from(parsed.attachments[0]?.body ?? []).toString()).toBe(
+        "here is a simple attachment",
+      );
+    });
+
     it("Communication 1.5.2: refuses an attachment declared without its part, and a part with a wrong hash", async () => {
       const data = new TextEncoder().encode("сертификат");
       const declared = statement({
