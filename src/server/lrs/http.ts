@@ -5,7 +5,12 @@ import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
 import type { Agent, Group } from "../xapi/types.ts";
-import { timestampProblem, validateActor, validateAgent } from "../xapi/validate.ts";
+import {
+  extendedTimestamp,
+  timestampProblem,
+  validateActor,
+  validateAgent,
+} from "../xapi/validate.ts";
 import type { XapiVersion } from "../xapi/version.ts";
 import type { Principal } from "./principal.ts";
 
@@ -171,7 +176,7 @@ export function timeParam(
   const problem =
     timestampProblem(value, version === "2.0.0") ??
     (/(?:Z|[+-]\d{2}(?::?\d{2})?)$/iu.test(value) ? null : "has no timezone offset");
-  const time = problem ? Number.NaN : Date.parse(normalizeTimestamp(value));
+  const time = problem ? Number.NaN : Date.parse(extendedTimestamp(value));
   if (Number.isNaN(time)) {
     throw new XapiError(
       400,
@@ -179,14 +184,6 @@ export function timeParam(
     );
   }
   return new Date(time).toISOString();
-}
-
-/** ISO 8601 spellings Date.parse does not take: a comma fraction, ±hhmm and ±hh offsets. */
-function normalizeTimestamp(value: string): string {
-  return value
-    .replace(",", ".")
-    .replace(/([+-]\d{2})(\d{2})$/u, "$1:$2")
-    .replace(/([+-]\d{2})$/u, "$1:00");
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Statement, Agent and Actor validation per the xAPI Data section (1.0.3 and 2.0.0). */
 export {
+  extendedTimestamp,
   isDuration,
   isIri,
   isIrl,
