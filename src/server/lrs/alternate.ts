@@ -3,7 +3,8 @@
 // content as fields of an application/x-www-form-urlencoded body. The form is read within
 // an explicit limit, then becomes an ordinary request that passes through the LRS again.
 import { XapiError } from "../xapi/errors.ts";
-import { LIMITS, readLimited } from "./http.ts";
+import { readLimited } from "./http.ts";
+import { DEFAULT_LIMITS, LIMIT_VARIABLES } from "./limits.ts";
 
 /** Form fields that are request headers; every other field (but "content") is a parameter. */
 const HEADER_FIELDS = [
@@ -24,7 +25,10 @@ const HEADER_FIELDS = [
  */
 const BODY_HEADERS = ["content-type", "content-length", "transfer-encoding", "content-encoding"];
 
-export async function alternateRequest(request: Request): Promise<Request> {
+export async function alternateRequest(
+  request: Request,
+  formBytes = DEFAULT_LIMITS.formBytes,
+): Promise<Request> {
   const url = new URL(request.url);
   const method = url.searchParams.get("method")?.toUpperCase() ?? "";
   if (!["GET", "PUT", "POST", "DELETE", "HEAD"].includes(method) || url.searchParams.size !== 1) {
@@ -41,7 +45,7 @@ export async function alternateRequest(request: Request): Promise<Request> {
       "Alternate request syntax needs an application/x-www-form-urlencoded body.",
     );
   }
-  const bytes = await readLimited(request, LIMITS.formBytes, "form body");
+  const bytes = await readLimited(request, formBytes, "form body", LIMIT_VARIABLES.formBytes);
   const form = new URLSearchParams(Buffer.from(bytes).toString("utf8"));
   const headers = new Headers(request.headers);
   for (const name of BODY_HEADERS) headers.delete(name);

@@ -10,6 +10,7 @@ import { descriptionRoutes } from "./descriptions-routes.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { documentRoutes } from "./documents-routes.ts";
 import { type LrsEnv, params } from "./http.ts";
+import { type LrsLimits, resolveLimits } from "./limits.ts";
 import type { PrincipalResolver, StatementPolicy } from "./principal.ts";
 import type { StatementStore } from "./statement-store.ts";
 import { statementRoutes } from "./statements-routes.ts";
@@ -27,6 +28,8 @@ export interface LrsDeps {
    * which is all a tool sending an Authorization header needs.
    */
   origin?: string | undefined;
+  /** Size limits (config ADAL_LRS_MAX_*); those left out keep their defaults. */
+  limits?: { [K in keyof LrsLimits]?: number | undefined } | undefined;
 }
 
 const ALLOWED_HEADERS =
@@ -81,6 +84,7 @@ function challenge(request: Request): string {
 export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   const app = new Hono<LrsEnv>().basePath(basePath);
   const resourceOf = (path: string) => path.slice(basePath.length) || "/";
+  const limits = resolveLimits(deps.limits);
 
   app.onError((error, c) => {
     // Communication 3.3: every response carries the version header, errors included; a
@@ -100,6 +104,11 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   app.notFound((c) => {
     c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
     return c.json({ error: true, message: `No xAPI resource at ${c.req.path}.` }, 404);
+  });
+
+  app.use("*", async (c, next) => {
+    c.set("limits", limits);
+    await next();
   });
 
   // Communication 2.1.3.s2.b5: "on all responses to Statements Resource requests", errors
@@ -156,7 +165,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
 
   app.use("*", async (c, next) => {
     if (isAlternate(c.req.method, c.req.url)) {
-      const rewritten = await alternateRequest(c.req.raw);
+      const rewritten = await alternateRequest(c.req.raw, limits.formBytes);
       return app.fetch(rewritten, c.env);
     }
     const version = negotiateVersion(c.req.header("x-experience-api-version"));

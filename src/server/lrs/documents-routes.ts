@@ -9,7 +9,6 @@ import type { DocumentKey, DocumentKind, DocumentPlace, DocumentStore } from "./
 import {
   agentParam,
   bodyBytes,
-  LIMITS,
   type LrsContext,
   type LrsEnv,
   params,
@@ -138,7 +137,7 @@ export function documentRoutes(app: Hono<LrsEnv>, deps: DocumentRoutesDeps): voi
       app[method](r.path, async (c) => {
         const { key, id, rules } = place(c, r, deps, true);
         if (id === null) throw new XapiError(400, `Missing required parameter "${r.idParam}".`);
-        const body = await bodyBytes(c, LIMITS.jsonBytes, "document");
+        const body = await bodyBytes(c, "jsonBytes", "document");
         const type = c.req.header("content-type") ?? "application/octet-stream";
         if (type.toLowerCase().startsWith("application/json")) {
           const tooDeep = jsonDepthProblem(body, "document");

@@ -1,6 +1,5 @@
 // Request plumbing shared by the LRS routes: limits, parameter checking, JSON bodies.
 import type { Context } from "hono";
-import { LRS_JSON_LIMIT_BYTES } from "../../lib/tracking/limits.ts";
 import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
@@ -12,27 +11,12 @@ import {
   validateAgent,
 } from "../xapi/validate.ts";
 import type { XapiVersion } from "../xapi/version.ts";
+import { describeBytes, LIMIT_VARIABLES, type LrsLimits } from "./limits.ts";
 import type { Principal } from "./principal.ts";
 
-export const LIMITS = {
-  /** Largest JSON body (statements, a batch, a document); the browser's outbox uses it too. */
-  jsonBytes: LRS_JSON_LIMIT_BYTES,
-  /** Largest multipart/mixed statements request (statements plus attachments). */
-  multipartBytes: 16 * 1024 * 1024,
-  /**
-   * Largest form body of the alternate request syntax: it carries a JSON body percent-encoded
-   * (up to three bytes per byte) plus the headers; the content inside is then held to the
-   * JSON limit like any other body.
-   */
-  formBytes: 4 * 1024 * 1024,
-  /** Most statements in one POST. */
-  batch: 1000,
-  /** Most statements in one page of GET /statements, and the default page. */
-  pageMax: 1000,
-  pageDefault: 100,
-} as const;
-
-export type LrsEnv = { Variables: { version: XapiVersion; principal: Principal } };
+export type LrsEnv = {
+  Variables: { version: XapiVersion; principal: Principal; limits: LrsLimits };
+};
 export type LrsContext = Context<LrsEnv>;
 
 /** Rejects any query parameter the resource does not define (Communication 1.2). */
@@ -110,11 +94,12 @@ export async function readLimited(
   request: Request,
   max: number,
   what: string,
+  variable?: string,
 ): Promise<Uint8Array> {
   const tooLarge = () =>
     new XapiError(
       413,
-      `The ${what} is larger than the limit of ${max} bytes (${(max / 1024 / 1024).toFixed(0)} MiB); send less per request.`,
+      `The ${what} is larger than the limit of ${describeBytes(max)}${variable ? `, set by ${variable}` : ""}; send less per request.`,
     );
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/u.test(declared)) {
@@ -141,8 +126,13 @@ export async function readLimited(
   return new Uint8Array(Buffer.concat(chunks, size));
 }
 
-export function bodyBytes(c: LrsContext, max: number, what = "request body"): Promise<Uint8Array> {
-  return readLimited(c.req.raw, max, what);
+/** The body within the configured limit `kind` (the 413 names the limit and its variable). */
+export function bodyBytes(
+  c: LrsContext,
+  kind: "jsonBytes" | "multipartBytes",
+  what = "request body",
+): Promise<Uint8Array> {
+  return readLimited(c.req.raw, c.get("limits")[kind], what, LIMIT_VARIABLES[kind]);
 }
 
 export function parseJson(bytes: Uint8Array, what: string): unknown {

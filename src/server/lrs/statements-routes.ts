@@ -19,7 +19,6 @@ import { decodeCursor, encodeCursor, type PageRequest } from "./cursor.ts";
 import {
   bodyBytes,
   bool,
-  LIMITS,
   type LrsContext,
   type LrsEnv,
   languages,
@@ -27,6 +26,7 @@ import {
   params,
   parseJson,
 } from "./http.ts";
+import { LIMIT_VARIABLES } from "./limits.ts";
 import {
   canDefine,
   canWriteStatements,
@@ -67,7 +67,7 @@ async function readStatements(
   const type = mediaType(c);
   if (type === "multipart/mixed") {
     const parsed = parseMultipartMixed(
-      await bodyBytes(c, LIMITS.multipartBytes),
+      await bodyBytes(c, "multipartBytes"),
       c.req.header("content-type") ?? "",
     );
     return { value: parsed.statements, attachments: parsed.attachments };
@@ -79,7 +79,7 @@ async function readStatements(
     );
   }
   return {
-    value: parseJson(await bodyBytes(c, LIMITS.jsonBytes), "statement body"),
+    value: parseJson(await bodyBytes(c, "jsonBytes"), "statement body"),
     attachments: [],
   };
 }
@@ -98,8 +98,12 @@ async function store(
       "These credentials may not write statements (scope statements/write).",
     );
   if (raw.length === 0) throw new XapiError(400, "The batch is empty.");
-  if (raw.length > LIMITS.batch)
-    throw new XapiError(413, `A batch may hold at most ${LIMITS.batch} statements.`);
+  const { batch } = c.get("limits");
+  if (raw.length > batch)
+    throw new XapiError(
+      413,
+      `A batch may hold at most ${batch} statements (set by ${LIMIT_VARIABLES.batch}); this one has ${raw.length}.`,
+    );
   const version = c.get("version");
   raw.forEach((value, i) => {
     const problems = validateStatement(value, version);
@@ -222,7 +226,7 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
           400,
           `"more" continues an earlier query and cannot be combined with ${others.join(", ")}; follow the more URL as it is.`,
         );
-      page = decodeCursor(more);
+      page = decodeCursor(more, c.get("limits").pageMax);
     } else {
       const format = (query.get("format") ?? "exact") as StatementFormat;
       if (!["exact", "ids", "canonical"].includes(format))
@@ -250,7 +254,11 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
         const [out] = await shaped(c, deps, [found], format);
         return respondWith(c, out ?? found, [found], withAttachments, deps);
       }
-      page = { query: statementFilters(query, version), format, attachments: withAttachments };
+      page = {
+        query: statementFilters(query, version, c.get("limits").pageMax),
+        format,
+        attachments: withAttachments,
+      };
     }
     // Access limits are applied on every page, never taken from the cursor.
     const result = await deps.statements.query({

@@ -71,6 +71,13 @@ export async function openPlatform(
     // The one origin whose browsers may send the session cookie across origins (CORS credentials).
     origin,
     clock,
+    limits: {
+      jsonBytes: config.ADAL_LRS_MAX_JSON_BYTES,
+      multipartBytes: config.ADAL_LRS_MAX_MULTIPART_BYTES,
+      formBytes: config.ADAL_LRS_MAX_FORM_BYTES,
+      batch: config.ADAL_LRS_MAX_BATCH,
+      pageMax: config.ADAL_LRS_MAX_PAGE,
+    },
   });
 
   // The exam service records inside the transaction that grades an attempt (exam/record.ts).
