@@ -3,6 +3,7 @@
 // content as fields of an application/x-www-form-urlencoded body. The form is read within
 // an explicit limit, then becomes an ordinary request that passes through the LRS again.
 import { XapiError } from "../xapi/errors.ts";
+import { hasControl } from "../xapi/validate.ts";
 import { readLimited } from "./http.ts";
 import { DEFAULT_LIMITS, LIMIT_VARIABLES } from "./limits.ts";
 
@@ -54,8 +55,12 @@ export async function alternateRequest(
   for (const [name, value] of form) {
     const lower = name.toLowerCase();
     if (lower === "content") content = value;
-    else if (HEADER_FIELDS.includes(lower)) headers.set(lower, value);
-    else query.append(name, value);
+    else if (HEADER_FIELDS.includes(lower)) {
+      // A header cannot hold a control character (Headers would throw: a 500).
+      if (hasControl(value))
+        throw new XapiError(400, `Form field "${name}" holds a control character.`);
+      headers.set(lower, value);
+    } else query.append(name, value);
   }
   const version = headers.get("x-experience-api-version");
   if (version === null) {

@@ -95,6 +95,19 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
       const code = error.code ? { code: error.code } : {};
       return c.json({ error: true, message: error.message, ...code }, error.status as 400);
     }
+    // A backstop behind validation: PostgreSQL refuses U+0000 in text (22021, 22P05) and
+    // index entries past 2,704 bytes (54000). That is the request's fault, not the server's.
+    const pgCode = (error as { code?: unknown }).code;
+    if (pgCode === "22021" || pgCode === "22P05" || pgCode === "54000") {
+      return c.json(
+        {
+          error: true,
+          message:
+            "The request holds a value the database cannot store (a U+0000 character, or an identifier too long to index); nothing was stored.",
+        },
+        400,
+      );
+    }
     console.error(error);
     return c.json(
       { error: true, message: "The LRS failed to handle the request; nothing was stored." },

@@ -3,12 +3,14 @@ import type { Hono } from "hono";
 import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
-import { isIri, isUuid } from "../xapi/validate.ts";
+import { isUuid } from "../xapi/validate.ts";
 import { concurrencyRules } from "./concurrency.ts";
 import type { DocumentKey, DocumentKind, DocumentPlace, DocumentStore } from "./document-store.ts";
 import {
   agentParam,
   bodyBytes,
+  documentIdParam,
+  iriParam,
   type LrsContext,
   type LrsEnv,
   params,
@@ -83,8 +85,7 @@ function place(c: LrsContext, r: Resource, deps: DocumentRoutesDeps, write: bool
   if (!canUse(principal, r.scope, write))
     throw new XapiError(403, `These credentials lack the "${r.scope}" scope.`);
   const activity = r.activity ? required(query, "activityId") : "";
-  if (r.activity && !isIri(activity))
-    throw new XapiError(400, 'Parameter "activityId" must be an IRI.');
+  if (r.activity) iriParam("activityId", activity);
   const version = c.get("version");
   // 2.0 keys State and Agent Profile documents by "the Agent or Identified Group"; 1.0.3 by an Agent.
   const agent = r.agent ? agentParam(query, "agent", version, true, version === "2.0.0") : null;
@@ -96,7 +97,7 @@ function place(c: LrsContext, r: Resource, deps: DocumentRoutesDeps, write: bool
   if (registration !== null && !isUuid(registration))
     throw new XapiError(400, 'Parameter "registration" must be a UUID.');
   const since = timeParam(query, "since", version);
-  const id = query.get(r.idParam);
+  const id = documentIdParam(r.idParam, query.get(r.idParam));
   // "Activity + Agent [+ registration if specified]": without a registration, a single
   // document is the one stored without one, while listing and deleting cover every registration.
   const registrationKey = registration?.toLowerCase() ?? "";

@@ -6,7 +6,11 @@ import { jsonDepthProblem } from "../xapi/json-depth.ts";
 import type { Agent, Group } from "../xapi/types.ts";
 import {
   extendedTimestamp,
+  hasControl,
+  isIri,
+  KEY_LIMITS,
   timestampProblem,
+  utf8Bytes,
   validateActor,
   validateAgent,
 } from "../xapi/validate.ts";
@@ -37,6 +41,36 @@ export function required(query: URLSearchParams, name: string): string {
   const value = query.get(name);
   if (value === null || value === "")
     throw new XapiError(400, `Missing required parameter "${name}".`);
+  return value;
+}
+
+/**
+ * An IRI parameter that the LRS looks things up by (activityId, activity, verb): an IRI, and
+ * no longer than identifiers may be (KEY_LIMITS), so a 400 rather than a database error.
+ */
+export function iriParam(name: string, value: string): string {
+  if (!isIri(value)) throw new XapiError(400, `Parameter "${name}" must be an IRI.`);
+  if (utf8Bytes(value) > KEY_LIMITS.iri)
+    throw new XapiError(
+      400,
+      `Parameter "${name}" is longer than this LRS's limit of ${KEY_LIMITS.iri} bytes (UTF-8) for identifiers.`,
+    );
+  return value;
+}
+
+/** A document id parameter (stateId, profileId): any text but control characters, bounded. */
+export function documentIdParam(name: string, value: string | null): string | null {
+  if (value === null) return null;
+  if (hasControl(value))
+    throw new XapiError(
+      400,
+      `Parameter "${name}" must not contain control characters (such as U+0000).`,
+    );
+  if (utf8Bytes(value) > KEY_LIMITS.documentId)
+    throw new XapiError(
+      400,
+      `Parameter "${name}" is longer than this LRS's limit of ${KEY_LIMITS.documentId} bytes (UTF-8).`,
+    );
   return value;
 }
 

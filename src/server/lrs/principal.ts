@@ -1,6 +1,7 @@
 // Who is calling the LRS. A Principal comes from a credential (HTTP Basic) or from a learner's
 // session (the platform's hook); the LRS only sees scopes, an authority and an optional policy.
 import type { Agent } from "../xapi/types.ts";
+import { hasControl } from "../xapi/validate.ts";
 import type { CredentialStore, Scope } from "./credentials.ts";
 
 export interface Principal {
@@ -33,7 +34,11 @@ export function basicAuthResolver(credentials: CredentialStore, origin: string):
     const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon < 0) return null;
-    const credential = await credentials.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
+    const key = decoded.slice(0, colon);
+    // Keys are short printable tokens; anything else (a U+0000 that PostgreSQL refuses in a
+    // query, a megabyte of text) cannot be a key, so it is simply not one: 401.
+    if (key.length === 0 || key.length > 256 || hasControl(key)) return null;
+    const credential = await credentials.verify(key, decoded.slice(colon + 1));
     if (!credential) return null;
     return {
       kind: "credential",

@@ -1,4 +1,6 @@
 import type { Migration } from "../db/migrate.ts";
+import type { Sql } from "../db/sql.ts";
+import { documentKeyHash, documentPlaceHash } from "./document-keys.ts";
 
 /**
  * The LRS's tables. Statements keep their full stored JSON plus plain, indexed columns for the
@@ -111,7 +113,58 @@ export const lrsMigrations: Migration[] = [
       "CREATE INDEX lrs_statements_voids ON lrs_statements (voids) WHERE voids IS NOT NULL",
     ],
   },
+  {
+    // Documents are keyed by hashes of their place (document-keys.ts): the full key may be
+    // longer than a PostgreSQL index entry holds. The table is rebuilt with the hashes
+    // computed for every stored document.
+    version: 4,
+    statements: (dialect) => [
+      `CREATE TABLE lrs_documents_v4 (
+        key_hash TEXT PRIMARY KEY,
+        place_hash TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        activity TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        registration TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        body ${dialect === "postgres" ? "BYTEA" : "BLOB"} NOT NULL,
+        etag TEXT NOT NULL,
+        updated TEXT NOT NULL
+      )`,
+    ],
+    run: rehashDocuments,
+  },
 ];
+
+async function rehashDocuments(tx: Sql): Promise<void> {
+  const keys = await tx.all<{
+    kind: string;
+    activity: string;
+    agent: string;
+    registration: string;
+    doc_id: string;
+  }>("SELECT kind, activity, agent, registration, doc_id FROM lrs_documents");
+  for (const k of keys) {
+    await tx.run(
+      `INSERT INTO lrs_documents_v4 (key_hash, place_hash, kind, activity, agent, registration, doc_id, content_type, body, etag, updated)
+       SELECT ?, ?, kind, activity, agent, registration, doc_id, content_type, body, etag, updated
+       FROM lrs_documents WHERE kind = ? AND activity = ? AND agent = ? AND registration = ? AND doc_id = ?`,
+      [
+        documentKeyHash(k.kind, k.activity, k.agent, k.registration, k.doc_id),
+        documentPlaceHash(k.kind, k.activity, k.agent),
+        k.kind,
+        k.activity,
+        k.agent,
+        k.registration,
+        k.doc_id,
+      ],
+    );
+  }
+  await tx.run("DROP TABLE lrs_documents");
+  await tx.run("ALTER TABLE lrs_documents_v4 RENAME TO lrs_documents");
+  await tx.run("CREATE INDEX lrs_documents_place ON lrs_documents (place_hash, registration)");
+}
 
 function rebuildWithoutRowid(table: string, columns: string, names: string): string[] {
   return [

@@ -45,6 +45,9 @@ function parseHeaders(raw: Buffer): Map<string, string> {
     if (line === "") continue;
     const colon = line.indexOf(":");
     if (colon <= 0) throw new XapiError(400, `Malformed multipart header line "${line}"`);
+    // Header values are stored (a part's Content-Type): no control characters (U+0000…).
+    if ([...line].some((ch) => (ch < " " && ch !== "\t") || ch === "\x7f"))
+      throw new XapiError(400, "A multipart header line holds a control character.");
     headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   return headers;

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../../../src/server/db/migrate.ts";
+import { DocumentStore } from "../../../src/server/lrs/document-store.ts";
 import { lrsMigrations } from "../../../src/server/lrs/schema.ts";
 import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
 import { agentIfi } from "../../../src/server/xapi/agents.ts";
@@ -54,6 +55,58 @@ for (const database of databases) {
           expect(tables).toHaveLength(3);
           for (const t of tables) expect(t.sql).toMatch(/WITHOUT ROWID/u);
         }
+      } finally {
+        await close();
+      }
+    });
+  });
+}
+
+for (const database of databases) {
+  describe(`LRS migration 4 on ${database.name}`, () => {
+    it("keys the stored State and profile documents by hashes; they stay readable, listable and writable", async () => {
+      const { sql, close } = await database.open();
+      try {
+        await migrate(sql, "lrs", lrsMigrations.slice(0, 3));
+        const row = (registration: string, id: string, body: string) =>
+          sql.run(
+            "INSERT INTO lrs_documents (kind, activity, agent, registration, doc_id, content_type, body, etag, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+              "state",
+              "https://adal.test/a",
+              "mbox:mailto:a@police.kz",
+              registration,
+              id,
+              "application/json",
+              Buffer.from(body),
+              '"e"',
+              "2026-01-01T00:00:00.000Z",
+            ],
+          );
+        const registration = randomUUID();
+        await row("", "resume", '{"page":3}');
+        await row(registration, "resume", '{"page":4}');
+        await migrate(sql, "lrs", lrsMigrations);
+        const documents = new DocumentStore(sql);
+        const place = {
+          kind: "state" as const,
+          activity: "https://adal.test/a",
+          agent: "mbox:mailto:a@police.kz",
+        };
+        const one = await documents.get({ ...place, registration, id: "resume" });
+        expect(Buffer.from(one?.body ?? []).toString()).toBe('{"page":4}');
+        expect(await documents.ids({ ...place, registration: null })).toEqual(["resume"]);
+        await documents.put(
+          { ...place, registration: "", id: "resume" },
+          "application/json",
+          Buffer.from('{"page":5}'),
+          {},
+          "2026-01-02T00:00:00.000Z",
+        );
+        const replaced = await documents.get({ ...place, registration: "", id: "resume" });
+        expect(Buffer.from(replaced?.body ?? []).toString()).toBe('{"page":5}');
+        await documents.deleteAll({ ...place, registration: null });
+        expect(await documents.ids({ ...place, registration: null })).toEqual([]);
       } finally {
         await close();
       }

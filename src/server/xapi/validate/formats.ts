@@ -10,6 +10,34 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/**
+ * Longest identifiers, in UTF-8 bytes. They become index keys (a statement's agents,
+ * activities and verb; the Agents and Activities resources; State and profile documents), and a
+ * PostgreSQL B-tree entry holds at most 2,704 bytes: an agent key is "account:" + homePage +
+ * "|" + name, so 2,048 + 512 still fits with its row's other columns. Longer values are a 400
+ * naming the limit on both databases, not a 500 on one of them.
+ */
+export const KEY_LIMITS = {
+  /** Activity ids, verb ids, openid, account.homePage, and the parameters holding them. */
+  iri: 2048,
+  /** mbox (an email address is at most 254 characters). */
+  mbox: 512,
+  account: 512,
+  /** stateId, profileId. */
+  documentId: 2048,
+} as const;
+
+export const utf8Bytes = (value: string): number => Buffer.byteLength(value, "utf8");
+
+/** Whether a string holds a control character (C0, DEL, C1): never part of an identifier. */
+export function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 // An absolute IRI: a scheme, a colon, and no characters RFC 3987 excludes (space, <>"{}|\^`).
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
 
@@ -30,7 +58,7 @@ export function isIrl(value: string): boolean {
 const MBOX = /^mailto:[^\s@:/?#]+@[^\s@/?#]+$/i;
 
 export function isMbox(value: string): boolean {
-  return MBOX.test(value) && value.startsWith("mailto:");
+  return MBOX.test(value) && value.startsWith("mailto:") && !hasControl(value);
 }
 
 export function isSha1Hex(value: string): boolean {
