@@ -31,7 +31,9 @@ export async function insertIndexRows(tx: Sql, rows: IndexRows): Promise<void> {
     "INSERT INTO lrs_agents (ifi, agent)",
     // Rewriting an unchanged row would still dirty its page for the commit to write.
     " ON CONFLICT (ifi) DO UPDATE SET agent = excluded.agent WHERE lrs_agents.agent <> excluded.agent",
-    [...rows.people],
+    // In one order (by IFI): two PostgreSQL transactions upserting the same people in
+    // different orders would each hold a row the other waits for, a deadlock.
+    [...rows.people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
 }
 

@@ -101,7 +101,21 @@ export class StatementStore {
     const earliest = statements.map((s) => s.stored ?? "").sort()[0];
     const done = earliest ? beginWrite(earliest) : () => undefined;
     try {
-      return await this.write(statements, attachments, options, ids, targets);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.write(statements, attachments, options, ids, targets);
+        } catch (error) {
+          // A backstop: the store takes its rows and locks in one order, but the insert hook
+          // (e.g. the reports projection) writes tables of its own. PostgreSQL aborts one of
+          // two deadlocked transactions (40P01) or a serialization conflict (40001); the
+          // aborted one rolled back entirely, so running it again is safe.
+          const code = (error as { code?: unknown }).code;
+          if (attempt >= 3 || (code !== "40P01" && code !== "40001")) throw error;
+          console.warn(
+            `LRS insert: ${code === "40P01" ? "deadlock" : "serialization conflict"}, retrying`,
+          );
+        }
+      }
     } finally {
       done();
     }
