@@ -6,7 +6,7 @@ import { agentIfi } from "../xapi/agents.ts";
 import { sameStatement } from "../xapi/compare.ts";
 import { statementDefinitions } from "../xapi/definitions.ts";
 import { XapiError } from "../xapi/errors.ts";
-import type { AttachmentPart } from "../xapi/multipart.ts";
+import { type AttachmentPart, allAttachments } from "../xapi/multipart.ts";
 import type { ActivityDefinition, Agent, Statement } from "../xapi/types.ts";
 import { VOIDED_VERB } from "../xapi/validate.ts";
 import { mergeDefinitions, readDefinitions } from "./activity-store.ts";
@@ -146,7 +146,15 @@ export class StatementStore {
       }
       await insertIndexRows(tx, rows);
       await mergeDefinitions(tx, definitions);
+      // Only the parts of statements stored now: a resent statement changes nothing
+      // (Communication 2.1.1.s2.b2), not even the attachment data it carries again.
+      const wanted = new Set(
+        [...stored, ...voidedOnArrival].flatMap((s) =>
+          allAttachments(s).map((a) => a.sha2.toLowerCase()),
+        ),
+      );
       for (const a of attachments) {
+        if (!wanted.has(a.sha2.toLowerCase())) continue;
         await tx.run(
           "INSERT INTO lrs_attachments (sha2, content_type, body) VALUES (?, ?, ?) ON CONFLICT (sha2) DO NOTHING",
           [a.sha2.toLowerCase(), a.contentType, a.body],

@@ -7,6 +7,7 @@ import { XapiError } from "../xapi/errors.ts";
 import { formatStatement, type StatementFormat } from "../xapi/format.ts";
 import {
   type AttachmentPart,
+  allAttachments,
   buildMultipartMixed,
   checkAttachments,
   parseMultipartMixed,
@@ -168,8 +169,11 @@ async function respondWith(
     .at(-1);
   if (latest) c.header("Last-Modified", new Date(latest).toUTCString());
   if (!withAttachments) return c.json(body);
+  // A SubStatement's attachments travel with the statement too (Communication 1.5.2.s3.b1).
   const hashes = statements.flatMap((s) =>
-    (s.attachments ?? []).filter((a) => !a.fileUrl).map((a) => a.sha2),
+    allAttachments(s)
+      .filter((a) => !a.fileUrl)
+      .map((a) => a.sha2),
   );
   const multipart = buildMultipartMixed(
     JSON.stringify(body),

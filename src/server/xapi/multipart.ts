@@ -177,7 +177,8 @@ export function buildMultipartMixed(
   };
 }
 
-function allAttachments(statement: Statement): Attachment[] {
+/** A statement's attachments and its SubStatement's (Data 2.4.4.3 lets both carry some). */
+export function allAttachments(statement: Statement): Attachment[] {
   const own = statement.attachments ?? [];
   const sub =
     statement.object.objectType === "SubStatement" ? (statement.object.attachments ?? []) : [];
