@@ -9,7 +9,7 @@ import {
   optional,
   string,
 } from "./core.ts";
-import { hasControl, isMbox, isSha1Hex, KEY_LIMITS } from "./formats.ts";
+import { hasControl, isIri, isMbox, isSha1Hex, KEY_LIMITS } from "./formats.ts";
 
 const IFI_KEYS = ["mbox", "mbox_sha1sum", "openid", "account"] as const;
 
@@ -27,7 +27,8 @@ function ifis(ctx: Ctx, path: string, obj: Json): number {
     }
   });
   optional(obj, "openid", path, (p, v) => {
-    keyIri(ctx, p, v);
+    if (string(ctx, p, v) && !isIri(v)) fail(ctx, p, "must be an absolute URI");
+    keyLength(ctx, p, v, KEY_LIMITS.iri);
   });
   optional(obj, "account", path, (p, v) => {
     const account = object(ctx, p, v, ["homePage", "name"]);
