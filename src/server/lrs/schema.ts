@@ -135,6 +135,54 @@ export const lrsMigrations: Migration[] = [
     ],
     run: rehashDocuments,
   },
+  {
+    // StatementRef filtering (Communication 2.1.3.s3): every non-time filter gets a side table
+    // (verb and registration join agents and activities), so a statement targeting another
+    // holds its target's values as rows of its own; `ref` (indexed where set) says whom a
+    // statement targets, so a target arriving later finds the statements waiting for it.
+    // Existing chains are completed here, late targets included. The verb and registration
+    // indexes of lrs_statements give way to the side tables, the voids index to the ref one.
+    version: 5,
+    statements: (dialect) => {
+      const withoutRowid = dialect === "sqlite" ? " WITHOUT ROWID" : "";
+      const json = (path: "objectType" | "id") =>
+        dialect === "sqlite"
+          ? `json_extract(body, '$.object.${path}')`
+          : `(body::jsonb -> 'object' ->> '${path}')`;
+      const chain = `WITH RECURSIVE chain(seq, target) AS (
+          SELECT seq, ref FROM lrs_statements WHERE ref IS NOT NULL
+          UNION
+          SELECT c.seq, t.ref FROM chain c JOIN lrs_statements t ON t.id = c.target WHERE t.ref IS NOT NULL
+        )`;
+      const fromChain = "FROM chain c JOIN lrs_statements t ON t.id = c.target";
+      return [
+        "ALTER TABLE lrs_statements ADD COLUMN ref TEXT",
+        `UPDATE lrs_statements SET ref = lower(${json("id")})
+         WHERE body LIKE '%StatementRef%' AND ${json("objectType")} = 'StatementRef'`,
+        "CREATE INDEX lrs_statements_ref ON lrs_statements (ref) WHERE ref IS NOT NULL",
+        "DROP INDEX lrs_statements_voids",
+        `CREATE TABLE lrs_statement_verbs (
+          verb TEXT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (verb, seq))${withoutRowid}`,
+        `CREATE TABLE lrs_statement_registrations (
+          registration TEXT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (registration, seq))${withoutRowid}`,
+        "INSERT INTO lrs_statement_verbs (verb, seq) SELECT verb, seq FROM lrs_statements",
+        `INSERT INTO lrs_statement_registrations (registration, seq)
+         SELECT registration, seq FROM lrs_statements WHERE registration IS NOT NULL`,
+        `${chain} INSERT INTO lrs_statement_verbs (verb, seq)
+         SELECT t.verb, c.seq ${fromChain} WHERE 1 = 1 ON CONFLICT DO NOTHING`,
+        `${chain} INSERT INTO lrs_statement_registrations (registration, seq)
+         SELECT t.registration, c.seq ${fromChain} WHERE t.registration IS NOT NULL ON CONFLICT DO NOTHING`,
+        `${chain} INSERT INTO lrs_statement_agents (seq, ifi, related)
+         SELECT c.seq, a.ifi, a.related ${fromChain} JOIN lrs_statement_agents a ON a.seq = t.seq
+         WHERE 1 = 1 ON CONFLICT DO NOTHING`,
+        `${chain} INSERT INTO lrs_statement_activities (seq, activity, related)
+         SELECT c.seq, a.activity, a.related ${fromChain} JOIN lrs_statement_activities a ON a.seq = t.seq
+         WHERE 1 = 1 ON CONFLICT DO NOTHING`,
+        "DROP INDEX lrs_statements_verb",
+        "DROP INDEX lrs_statements_registration",
+      ];
+    },
+  },
 ];
 
 async function rehashDocuments(tx: Sql): Promise<void> {
