@@ -1,7 +1,7 @@
 // The LRS as a Hono app mounted at /xapi: CORS, the resource table (404/405), version
 // negotiation, alternate request syntax (1.0.3), authentication, then the resources. Every
 // error is an answer with a reason and the X-Experience-API-Version header.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { XapiError } from "../xapi/errors.ts";
 import { negotiateVersion, type XapiVersion } from "../xapi/version.ts";
 import { alternateRequest } from "./alternate.ts";
@@ -28,6 +28,11 @@ export interface LrsDeps {
    * which is all a tool sending an Authorization header needs.
    */
   origin?: string | undefined;
+  /**
+   * The client's address, for the limit on wrong Basic secrets (the platform reads
+   * X-Forwarded-For from its trusted proxies); by default the TCP peer.
+   */
+  addressOf?: ((c: Context<LrsEnv>) => string | null) | undefined;
   /** Size limits (config ADAL_LRS_MAX_*); those left out keep their defaults. */
   limits?: { [K in keyof LrsLimits]?: number | undefined } | undefined;
 }
@@ -80,11 +85,18 @@ function challenge(request: Request): string {
   return script ? 'Session realm="Adal LRS"' : 'Basic realm="Adal LRS", charset="UTF-8"';
 }
 
+/** The TCP peer of a request served by @hono/node-server; null in-process (app.request). */
+function peerAddress(c: Context<LrsEnv>): string | null {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
+}
+
 /** The LRS under `basePath` (default /xapi), to be mounted with `app.route("/", lrs)`. */
 export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   const app = new Hono<LrsEnv>().basePath(basePath);
   const resourceOf = (path: string) => path.slice(basePath.length) || "/";
   const limits = resolveLimits(deps.limits);
+  const addressOf = deps.addressOf ?? peerAddress;
 
   app.onError((error, c) => {
     // Communication 3.3: every response carries the version header, errors included; a
@@ -92,6 +104,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
     if (error instanceof XapiError) {
       if (error.status === 401) c.header("WWW-Authenticate", challenge(c.req.raw));
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       const code = error.code ? { code: error.code } : {};
       return c.json({ error: true, message: error.message, ...code }, error.status as 400);
     }
@@ -186,7 +199,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     c.header("X-Experience-API-Version", LATEST[version]);
     let principal = null;
     for (const resolve of deps.principals) {
-      principal = await resolve(c.req.raw);
+      principal = await resolve(c.req.raw, { address: addressOf(c), now: deps.clock() });
       if (principal) break;
     }
     if (!principal)
