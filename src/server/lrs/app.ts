@@ -158,6 +158,9 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     const methods = RESOURCES[resourceOf(c.req.path)];
     if (!methods) throw new XapiError(404, `No xAPI resource at ${c.req.path}.`);
     if (c.req.method === "OPTIONS") {
+      // Communication 3.3.s3.b1: every response carries the version, a preflight's too.
+      const version = versionOrNull(c.req.header("x-experience-api-version"));
+      c.header("X-Experience-API-Version", LATEST[version ?? "2.0.0"]);
       c.header("Access-Control-Allow-Methods", [...methods, "OPTIONS"].join(", "));
       c.header(
         "Access-Control-Allow-Headers",

@@ -270,8 +270,9 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
       authority: access === "mine" ? (agentIfi(principal.authority) ?? "") : undefined,
       agentsAnyOf: readable ?? undefined,
     });
+    // The path this request came in on: the LRS may be mounted anywhere (createLrs basePath).
     const next =
-      result.next === null ? "" : `/xapi/statements?more=${encodeCursor(page, result.next)}`;
+      result.next === null ? "" : `${c.req.path}?more=${encodeCursor(page, result.next)}`;
     return respondWith(
       c,
       { statements: await shaped(c, deps, result.statements, page.format), more: next },

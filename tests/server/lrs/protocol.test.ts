@@ -207,9 +207,47 @@ for (const database of databases) {
         expect(foreign.headers.get("access-control-allow-origin")).toBe("*");
         expect(foreign.headers.get("access-control-allow-credentials")).toBeNull();
       }
+      for (const version of [undefined, "1.0.3"]) {
+        const preflight = await app.request("/xapi/statements", {
+          method: "OPTIONS",
+          headers: {
+            Origin: ORIGIN,
+            "Access-Control-Request-Method": "POST",
+            ...(version ? { "X-Experience-API-Version": version } : {}),
+          },
+        });
+        expect(preflight.status).toBe(204);
+        // Communication 3.3.s3.b1: every response, a preflight's too.
+        expect(preflight.headers.get("x-experience-api-version")).toBe(version ?? "2.0.0");
+      }
       const unconfigured = await request("/about", { headers: { Origin: ORIGIN } });
       expect(unconfigured.headers.get("access-control-allow-origin")).toBe("*");
       expect(unconfigured.headers.get("access-control-allow-credentials")).toBeNull();
+    });
+
+    it("Data 2.5 (more): the more IRL is the path the LRS is mounted at, and it leads to the next page", async () => {
+      const app = createLrs(
+        {
+          statements: new StatementStore(lrs.db.sql),
+          documents: new DocumentStore(lrs.db.sql),
+          principals: [basicAuthResolver(new CredentialStore(lrs.db.sql), ORIGIN)],
+          clock: () => new Date(),
+        },
+        "/lrs/v1",
+      );
+      for (let i = 0; i < 2; i++)
+        await app.request("/lrs/v1/statements", {
+          method: "POST",
+          headers: xapiHeaders(all),
+          body: JSON.stringify(statement()),
+        });
+      const first = await (
+        await app.request("/lrs/v1/statements?limit=1", { headers: xapiHeaders(all) })
+      ).json();
+      expect(first.more).toMatch(/^\/lrs\/v1\/statements\?more=/u);
+      const next = await app.request(first.more, { headers: xapiHeaders(all) });
+      expect(next.status).toBe(200);
+      expect((await next.json()).statements).toHaveLength(1);
     });
 
     it("Communication 1.5.2 (XAPI-00025): an attachment part must match the declared contentType and length", async () => {
