@@ -231,5 +231,9 @@ const DURATION = new RegExp(
 export function isDuration(value: string): boolean {
   if (!DURATION.test(value)) return false;
   // "P" and "PT" alone, or a "T" with nothing after it, designate no duration at all.
-  return value !== "P" && !value.endsWith("T");
+  if (value === "P" || value.endsWith("T")) return false;
+  // ISO 8601 4.4.3.2: only "the lowest order component" may have a decimal fraction
+  // (PT1H30.5M, not PT1.5H30M).
+  const numbers = value.match(/\d+(?:[.,]\d+)?/gu) ?? [];
+  return numbers.slice(0, -1).every((n) => /^\d+$/u.test(n));
 }
