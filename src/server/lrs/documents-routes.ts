@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
+import { utf8Text } from "../xapi/utf8.ts";
 import { isUuid } from "../xapi/validate.ts";
 import { concurrencyRules } from "./concurrency.ts";
 import type { DocumentKey, DocumentKind, DocumentPlace, DocumentStore } from "./document-store.ts";
@@ -143,8 +144,9 @@ export function documentRoutes(app: Hono<LrsEnv>, deps: DocumentRoutesDeps): voi
         if (type.toLowerCase().startsWith("application/json")) {
           const tooDeep = jsonDepthProblem(body, "document");
           if (tooDeep) throw new XapiError(400, tooDeep);
+          const text = utf8Text(body, "document");
           try {
-            JSON.parse(Buffer.from(body).toString("utf8"));
+            JSON.parse(text);
           } catch {
             throw new XapiError(
               400,

@@ -4,6 +4,7 @@ import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
 import type { Agent, Group } from "../xapi/types.ts";
+import { utf8Text } from "../xapi/utf8.ts";
 import {
   extendedTimestamp,
   hasControl,
@@ -172,10 +173,9 @@ export function bodyBytes(
 export function parseJson(bytes: Uint8Array, what: string): unknown {
   const tooDeep = jsonDepthProblem(bytes, what);
   if (tooDeep) throw new XapiError(400, tooDeep);
+  const text = utf8Text(bytes, what);
   try {
-    return JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"),
-    );
+    return JSON.parse(text);
   } catch (error) {
     throw new XapiError(400, `The ${what} is not valid JSON: ${(error as Error).message}`);
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { XapiError } from "./errors.ts";
 import { jsonDepthProblem } from "./json-depth.ts";
 import type { Attachment, Statement } from "./types.ts";
+import { utf8Text } from "./utf8.ts";
 
 export interface AttachmentPart {
   /** Hex SHA-2 of the body, as in the statement's attachment and the X-Experience-API-Hash header. */
@@ -113,9 +114,10 @@ export function parseMultipartMixed(
   }
   const tooDeep = jsonDepthProblem(first.body, "first multipart part");
   if (tooDeep) throw new XapiError(400, tooDeep);
+  const text = utf8Text(first.body, "first multipart part");
   let statements: unknown;
   try {
-    statements = JSON.parse(first.body.toString("utf8"));
+    statements = JSON.parse(text);
   } catch {
     throw new XapiError(400, "the first multipart part is not valid JSON");
   }

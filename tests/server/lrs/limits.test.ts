@@ -87,6 +87,42 @@ for (const database of databases) {
       expect(form.read()).toBeLessThan(LIMITS.formBytes + 256 * 1024);
     });
 
+    it("Communication 1.4: a body that is not UTF-8 is a 400 (statements, a multipart statement part, a JSON document), nothing stored", async () => {
+      const before = await count();
+      const json = Buffer.from(JSON.stringify(statement({ result: { response: "#" } })));
+      const bad = Buffer.concat([
+        json.subarray(0, json.indexOf("#")),
+        Buffer.from([0xc3, 0x28]),
+        json.subarray(json.indexOf("#") + 1),
+      ]);
+      const plain = await send("/statements", bad);
+      expect(plain.status).toBe(400);
+      expect((await plain.json()).message).toMatch(/not valid UTF-8/u);
+      const head = Buffer.from("--b\r\nContent-Type: application/json\r\n\r\n");
+      const multipart = await send(
+        "/statements",
+        Buffer.concat([head, bad, Buffer.from("\r\n--b--")]),
+        {
+          "Content-Type": "multipart/mixed; boundary=b",
+        },
+      );
+      expect(multipart.status).toBe(400);
+      expect((await multipart.json()).message).toMatch(/not valid UTF-8/u);
+      const activity = encodeURIComponent(`${ORIGIN}/xapi/activities/lesson/1`);
+      const agent = encodeURIComponent(JSON.stringify({ mbox: "mailto:utf8@police.kz" }));
+      const document = await send(
+        `/activities/state?activityId=${activity}&agent=${agent}&stateId=bytes`,
+        Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+      );
+      expect(document.status).toBe(400);
+      expect(await count()).toBe(before);
+      // Valid UTF-8 beyond ASCII is, of course, fine.
+      expect(
+        (await send("/statements", JSON.stringify(statement({ result: { response: "Сәлем" } }))))
+          .status,
+      ).toBe(200);
+    });
+
     it("Communication 3.2.s3.b16: a batch of 1,000 ordinary statements (about 1.2 KB each) is accepted by default", async () => {
       const before = await count();
       const batch = Array.from({ length: 1000 }, (_, i) =>
