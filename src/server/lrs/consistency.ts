@@ -4,7 +4,9 @@
 // "now" would be too optimistic (on PostgreSQL a slow writer can commit an earlier `stored`
 // after a reader was told it had everything up to now). The answer is therefore the earliest
 // `stored` still being written by this process, or now when nothing is. Writes in flight in
-// another server process sharing the database are not seen (docs/lrs.md).
+// another server process sharing the database are not seen (docs/lrs.md), and an insert made
+// inside a larger transaction (the exam's grading) counts until the insert returns, a moment
+// before that transaction commits.
 
 /** `stored` of each insert in progress in this process (all StatementStore instances). */
 const inFlight = new Map<symbol, string>();
