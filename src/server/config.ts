@@ -3,6 +3,22 @@ import { z } from "zod";
 
 const empty = (value: unknown) => (value === "" ? undefined : value);
 
+/** A size in bytes: 8388608, or with a binary unit, 8MiB / 512KiB / 1GiB (K, M, G also). */
+function bytes(min: number, max: number) {
+  return z.preprocess((value) => {
+    if (typeof value !== "string" || value.trim() === "") return undefined;
+    const m = /^(\d+)\s*(?:([KMG])(?:i?B)?)?$/iu.exec(value.trim());
+    if (!m) return Number.NaN;
+    const unit = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[(m[2] ?? "").toUpperCase()] ?? 1;
+    return Number(m[1]) * unit;
+  }, z
+    .number({ message: "a size in bytes, e.g. 8388608 or 8MiB" })
+    .int()
+    .min(min, `at least ${min} bytes`)
+    .max(max, `at most ${max} bytes`)
+    .optional());
+}
+
 /** Server configuration from the environment, validated with messages that name the variable. */
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
@@ -43,6 +59,16 @@ export const configSchema = z.object({
   /** PEM files of the key and X.509 certificate that sign exam results (JWS RS256); both or neither. */
   ADAL_SIGNING_KEY: z.preprocess(empty, z.string().optional()),
   ADAL_SIGNING_CERT: z.preprocess(empty, z.string().optional()),
+  /**
+   * LRS size limits (src/server/lrs/limits.ts; unset = the default): JSON bodies and
+   * documents (8 MiB), multipart statements with attachments (32 MiB), alternate-syntax forms
+   * (3 × the JSON limit), statements per batch (1,000), statements per page (1,000).
+   */
+  ADAL_LRS_MAX_JSON_BYTES: bytes(64 * 1024, 1024 ** 3),
+  ADAL_LRS_MAX_MULTIPART_BYTES: bytes(64 * 1024, 4 * 1024 ** 3),
+  ADAL_LRS_MAX_FORM_BYTES: bytes(64 * 1024, 4 * 1024 ** 3),
+  ADAL_LRS_MAX_BATCH: z.preprocess(empty, z.coerce.number().int().min(1).max(100_000).optional()),
+  ADAL_LRS_MAX_PAGE: z.preprocess(empty, z.coerce.number().int().min(1).max(10_000).optional()),
   /** IANA time zone of the reports' months, date filters and dates (Kazakhstan: Asia/Almaty). */
   ADAL_TIMEZONE: z
     .string()

@@ -47,4 +47,30 @@ describe("readConfig", () => {
     expect(readConfig({}).ADAL_SWEEP_SECONDS).toBe(30);
     expect(() => readConfig({ ADAL_SWEEP_SECONDS: "-1" })).toThrow(/ADAL_SWEEP_SECONDS/u);
   });
+
+  it("reads the LRS size limits in bytes or binary units, and names a wrong one", () => {
+    const none = readConfig({});
+    expect(none.ADAL_LRS_MAX_JSON_BYTES).toBeUndefined();
+    expect(none.ADAL_LRS_MAX_BATCH).toBeUndefined();
+    const set = readConfig({
+      ADAL_LRS_MAX_JSON_BYTES: "16MiB",
+      ADAL_LRS_MAX_MULTIPART_BYTES: "1G",
+      ADAL_LRS_MAX_FORM_BYTES: "70000",
+      ADAL_LRS_MAX_BATCH: "5000",
+      ADAL_LRS_MAX_PAGE: "500",
+    });
+    expect(set.ADAL_LRS_MAX_JSON_BYTES).toBe(16 * 1024 * 1024);
+    expect(set.ADAL_LRS_MAX_MULTIPART_BYTES).toBe(1024 ** 3);
+    expect(set.ADAL_LRS_MAX_FORM_BYTES).toBe(70000);
+    expect(set.ADAL_LRS_MAX_BATCH).toBe(5000);
+    expect(set.ADAL_LRS_MAX_PAGE).toBe(500);
+    expect(() => readConfig({ ADAL_LRS_MAX_JSON_BYTES: "lots" })).toThrow(
+      /ADAL_LRS_MAX_JSON_BYTES: a size in bytes/u,
+    );
+    expect(() => readConfig({ ADAL_LRS_MAX_JSON_BYTES: "10" })).toThrow(
+      /ADAL_LRS_MAX_JSON_BYTES: at least 65536 bytes/u,
+    );
+    expect(() => readConfig({ ADAL_LRS_MAX_BATCH: "0" })).toThrow(/ADAL_LRS_MAX_BATCH/u);
+    expect(() => readConfig({ ADAL_LRS_MAX_PAGE: "1e6" })).toThrow(/ADAL_LRS_MAX_PAGE/u);
+  });
 });

@@ -1,8 +1,9 @@
-// Size limits of what the browser sends to the LRS. Adal's LRS refuses JSON bodies above
-// LRS_JSON_LIMIT_BYTES with 413 (src/server/lrs/http.ts uses this constant), so the outbox
-// refuses a statement above it when it is recorded, and packs batches to stay under it.
+// Size limits of what the browser sends to an LRS. The outbox refuses a statement above
+// LRS_JSON_LIMIT_BYTES when it is recorded, and packs batches to stay under it: 1 MiB, which
+// any LRS the site may be pointed at is expected to take (Adal's own takes 8 MiB by default,
+// ADAL_LRS_MAX_JSON_BYTES; a smaller body limit there is met by splitting batches on 413).
 
-/** Largest JSON body (one statement, a batch, a State document) the LRS accepts: 1 MiB. */
+/** Largest JSON body (one statement, a batch, a State document) the outbox sends: 1 MiB. */
 export const LRS_JSON_LIMIT_BYTES = 1024 * 1024;
 /** Most statements sent in one POST (the LRS takes up to 1,000; smaller batches retry cheaper). */
 export const MAX_BATCH_STATEMENTS = 50;

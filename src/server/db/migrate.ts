@@ -6,6 +6,8 @@ export interface Migration {
   version: number;
   /** DDL, the same on both databases, or chosen per dialect (auto-increment keys, blobs). */
   statements: string[] | ((dialect: Sql["dialect"]) => string[]);
+  /** Work SQL alone cannot do (e.g. computing a hash), run after `statements`, in their transaction. */
+  run?: (tx: Sql) => Promise<void>;
 }
 
 export async function migrate(
@@ -30,6 +32,7 @@ export async function migrate(
           ? migration.statements(sql.dialect)
           : migration.statements;
       for (const statement of statements) await tx.run(statement);
+      if (migration.run) await migration.run(tx);
       await tx.run(
         "INSERT INTO component_migrations (component, version, applied_at) VALUES (?, ?, ?)",
         [component, migration.version, new Date().toISOString()],

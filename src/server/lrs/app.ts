@@ -1,14 +1,16 @@
 // The LRS as a Hono app mounted at /xapi: CORS, the resource table (404/405), version
 // negotiation, alternate request syntax (1.0.3), authentication, then the resources. Every
 // error is an answer with a reason and the X-Experience-API-Version header.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { XapiError } from "../xapi/errors.ts";
 import { negotiateVersion, type XapiVersion } from "../xapi/version.ts";
 import { alternateRequest } from "./alternate.ts";
+import { consistentThrough } from "./consistency.ts";
 import { descriptionRoutes } from "./descriptions-routes.ts";
 import type { DocumentStore } from "./document-store.ts";
 import { documentRoutes } from "./documents-routes.ts";
-import type { LrsEnv } from "./http.ts";
+import { type LrsEnv, params } from "./http.ts";
+import { type LrsLimits, resolveLimits } from "./limits.ts";
 import type { PrincipalResolver, StatementPolicy } from "./principal.ts";
 import type { StatementStore } from "./statement-store.ts";
 import { statementRoutes } from "./statements-routes.ts";
@@ -26,6 +28,13 @@ export interface LrsDeps {
    * which is all a tool sending an Authorization header needs.
    */
   origin?: string | undefined;
+  /**
+   * The client's address, for the limit on wrong Basic secrets (the platform reads
+   * X-Forwarded-For from its trusted proxies); by default the TCP peer.
+   */
+  addressOf?: ((c: Context<LrsEnv>) => string | null) | undefined;
+  /** Size limits (config ADAL_LRS_MAX_*); those left out keep their defaults. */
+  limits?: { [K in keyof LrsLimits]?: number | undefined } | undefined;
 }
 
 const ALLOWED_HEADERS =
@@ -76,10 +85,18 @@ function challenge(request: Request): string {
   return script ? 'Session realm="Adal LRS"' : 'Basic realm="Adal LRS", charset="UTF-8"';
 }
 
+/** The TCP peer of a request served by @hono/node-server; null in-process (app.request). */
+function peerAddress(c: Context<LrsEnv>): string | null {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
+}
+
 /** The LRS under `basePath` (default /xapi), to be mounted with `app.route("/", lrs)`. */
 export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   const app = new Hono<LrsEnv>().basePath(basePath);
   const resourceOf = (path: string) => path.slice(basePath.length) || "/";
+  const limits = resolveLimits(deps.limits);
+  const addressOf = deps.addressOf ?? peerAddress;
 
   app.onError((error, c) => {
     // Communication 3.3: every response carries the version header, errors included; a
@@ -87,8 +104,22 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
     if (error instanceof XapiError) {
       if (error.status === 401) c.header("WWW-Authenticate", challenge(c.req.raw));
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       const code = error.code ? { code: error.code } : {};
       return c.json({ error: true, message: error.message, ...code }, error.status as 400);
+    }
+    // A backstop behind validation: PostgreSQL refuses U+0000 in text (22021, 22P05) and
+    // index entries past 2,704 bytes (54000). That is the request's fault, not the server's.
+    const pgCode = (error as { code?: unknown }).code;
+    if (pgCode === "22021" || pgCode === "22P05" || pgCode === "54000") {
+      return c.json(
+        {
+          error: true,
+          message:
+            "The request holds a value the database cannot store (a U+0000 character, or an identifier too long to index); nothing was stored.",
+        },
+        400,
+      );
     }
     console.error(error);
     return c.json(
@@ -99,6 +130,18 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   app.notFound((c) => {
     c.header("X-Experience-API-Version", LATEST[c.get("version") ?? "2.0.0"]);
     return c.json({ error: true, message: `No xAPI resource at ${c.req.path}.` }, 404);
+  });
+
+  app.use("*", async (c, next) => {
+    c.set("limits", limits);
+    await next();
+  });
+
+  // Communication 2.1.3.s2.b5: "on all responses to Statements Resource requests", errors
+  // (401, 404, 405, 409…) included; registered first, so it wraps every other handler.
+  app.use("/statements", async (c, next) => {
+    await next();
+    c.header("X-Experience-API-Consistent-Through", consistentThrough(deps.clock()));
   });
 
   app.use("*", async (c, next) => {
@@ -115,6 +158,9 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     const methods = RESOURCES[resourceOf(c.req.path)];
     if (!methods) throw new XapiError(404, `No xAPI resource at ${c.req.path}.`);
     if (c.req.method === "OPTIONS") {
+      // Communication 3.3.s3.b1: every response carries the version, a preflight's too.
+      const version = versionOrNull(c.req.header("x-experience-api-version"));
+      c.header("X-Experience-API-Version", LATEST[version ?? "2.0.0"]);
       c.header("Access-Control-Allow-Methods", [...methods, "OPTIONS"].join(", "));
       c.header(
         "Access-Control-Allow-Headers",
@@ -137,6 +183,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
   // version the LRS accepts: to a 1.0.x client the 1.0.x versions only (a 1.0.3 client knows
   // no other), to a 2.0 client (or one that sent none) also 2.0.0.
   app.get("/about", (c) => {
+    params(c, []);
     const version = versionOrNull(c.req.header("x-experience-api-version"));
     c.header("X-Experience-API-Version", LATEST[version ?? "2.0.0"]);
     return c.json({
@@ -147,7 +194,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
 
   app.use("*", async (c, next) => {
     if (isAlternate(c.req.method, c.req.url)) {
-      const rewritten = await alternateRequest(c.req.raw);
+      const rewritten = await alternateRequest(c.req.raw, limits.formBytes);
       return app.fetch(rewritten, c.env);
     }
     const version = negotiateVersion(c.req.header("x-experience-api-version"));
@@ -155,7 +202,7 @@ export function createLrs(deps: LrsDeps, basePath = "/xapi"): Hono<LrsEnv> {
     c.header("X-Experience-API-Version", LATEST[version]);
     let principal = null;
     for (const resolve of deps.principals) {
-      principal = await resolve(c.req.raw);
+      principal = await resolve(c.req.raw, { address: addressOf(c), now: deps.clock() });
       if (principal) break;
     }
     if (!principal)

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Sql } from "../db/sql.ts";
 import { hashPassword, randomToken, SECRET_COST, verifyPassword } from "../security/password.ts";
+import { XapiError } from "../xapi/errors.ts";
 
 export const SCOPES = [
   "statements/write",
@@ -110,7 +111,11 @@ export class CredentialStore {
    * the next request. Only the scrypt check is remembered: a tool sending thousands of
    * statements pays for it once, not per request.
    */
-  async verify(key: string, secret: string): Promise<Credential | null> {
+  async verify(
+    key: string,
+    secret: string,
+    limit?: { wait(): number; failed(): void },
+  ): Promise<Credential | null> {
     const row = await this.sql.get<Row>(
       "SELECT * FROM lrs_credentials WHERE key = ? AND revoked_at IS NULL",
       [key],
@@ -122,7 +127,19 @@ export class CredentialStore {
     const hit = this.verified.get(key);
     const sent = digest(secret);
     if (!(hit && hit.hash === row.secret_hash && hit.secret === sent)) {
-      if (!(await verifyPassword(secret, row.secret_hash))) return null;
+      // Only here does a check cost scrypt: a known good secret above, an unknown key before.
+      const wait = limit?.wait() ?? 0;
+      if (wait > 0)
+        throw new XapiError(
+          429,
+          `Too many wrong secrets for this key; try again in ${wait} s.`,
+          "rate-limited",
+          { "Retry-After": String(wait) },
+        );
+      if (!(await verifyPassword(secret, row.secret_hash))) {
+        limit?.failed();
+        return null;
+      }
       this.verified.set(key, { secret: sent, hash: row.secret_hash });
     }
     return toCredential(row);

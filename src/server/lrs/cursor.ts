@@ -7,7 +7,7 @@ import { z } from "zod";
 import { XapiError } from "../xapi/errors.ts";
 import type { StatementFormat } from "../xapi/format.ts";
 import { isIri, isUuid } from "../xapi/validate.ts";
-import { LIMITS } from "./http.ts";
+import { PAGE_CAP } from "./limits.ts";
 import type { StatementQuery } from "./statement-store.ts";
 
 export interface PageRequest {
@@ -34,7 +34,7 @@ const cursorSchema = z
         relatedAgents: z.boolean().optional(),
         since: utc.optional(),
         until: utc.optional(),
-        limit: z.number().int().min(1).max(LIMITS.pageMax),
+        limit: z.number().int().min(1).max(PAGE_CAP),
         ascending: z.boolean().optional(),
         after: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
       })
@@ -50,7 +50,8 @@ export function encodeCursor(page: PageRequest, after: number): string {
   return Buffer.from(json, "utf8").toString("base64url");
 }
 
-export function decodeCursor(more: string): PageRequest {
+/** The page a `more` cursor asks for; its page size is held to today's `pageMax`. */
+export function decodeCursor(more: string, pageMax: number): PageRequest {
   const invalid = () =>
     new XapiError(
       400,
@@ -66,7 +67,8 @@ export function decodeCursor(more: string): PageRequest {
   const parsed = cursorSchema.safeParse(value);
   if (!parsed.success) throw invalid();
   const { q, format, attachments } = parsed.data;
-  const query: StatementQuery = { limit: q.limit, after: q.after };
-  for (const [key, v] of Object.entries(q)) if (v !== undefined) Object.assign(query, { [key]: v });
+  const query: StatementQuery = { limit: Math.min(q.limit, pageMax), after: q.after };
+  for (const [key, v] of Object.entries(q))
+    if (v !== undefined && key !== "limit") Object.assign(query, { [key]: v });
   return { query, format, attachments };
 }

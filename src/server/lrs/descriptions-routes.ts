@@ -6,8 +6,7 @@ import type { Hono } from "hono";
 import { agentIfi, personFor } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import type { Agent } from "../xapi/types.ts";
-import { isIri } from "../xapi/validate.ts";
-import { agentParam, type LrsContext, type LrsEnv, params, required } from "./http.ts";
+import { agentParam, iriParam, type LrsContext, type LrsEnv, params, required } from "./http.ts";
 import { canReadDescriptions, type StatementPolicy } from "./principal.ts";
 import type { StatementStore } from "./statement-store.ts";
 
@@ -41,7 +40,7 @@ export function descriptionRoutes(app: Hono<LrsEnv>, deps: DescriptionRoutesDeps
     needReadScope(c);
     const query = params(c, ["activityId"]);
     const id = required(query, "activityId");
-    if (!isIri(id)) throw new XapiError(400, 'Parameter "activityId" must be an IRI.');
+    iriParam("activityId", id);
     const definition = await deps.statements.activityDefinition(id);
     return c.json({ objectType: "Activity", id, ...(definition ? { definition } : {}) });
   });

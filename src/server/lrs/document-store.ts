@@ -14,6 +14,7 @@ import {
   type DocumentKind,
   type Preconditions,
 } from "./concurrency.ts";
+import { documentKeyHash, documentPlaceHash } from "./document-keys.ts";
 
 export type { DocumentKind, Preconditions } from "./concurrency.ts";
 
@@ -40,13 +41,15 @@ export interface StoredDocument {
 
 const etagOf = (body: Uint8Array) => `"${createHash("sha1").update(body).digest("hex")}"`;
 const isJson = (type: string) => type.split(";")[0]?.trim().toLowerCase() === "application/json";
-const WHERE = "kind = ? AND activity = ? AND agent = ? AND registration = ? AND doc_id = ?";
+const WHERE = "key_hash = ?";
 const keyParams = (k: DocumentKey) => [k.kind, k.activity, k.agent, k.registration, k.id];
-const lockName = (k: DocumentKey) => JSON.stringify(keyParams(k));
+const keyHash = (k: DocumentKey) =>
+  documentKeyHash(k.kind, k.activity, k.agent, k.registration, k.id);
+const lockName = keyHash;
 
 function placeWhere(p: DocumentPlace): { where: string; params: string[] } {
-  const params = [p.kind, p.activity, p.agent];
-  let where = "kind = ? AND activity = ? AND agent = ?";
+  const params = [documentPlaceHash(p.kind, p.activity, p.agent)];
+  let where = "place_hash = ?";
   if (p.registration !== null) {
     where += " AND registration = ?";
     params.push(p.registration);
@@ -76,10 +79,9 @@ export class DocumentStore {
       body: Uint8Array;
       etag: string;
       updated: string;
-    }>(
-      `SELECT content_type, body, etag, updated FROM lrs_documents WHERE ${WHERE}`,
-      keyParams(key),
-    );
+    }>(`SELECT content_type, body, etag, updated FROM lrs_documents WHERE ${WHERE}`, [
+      keyHash(key),
+    ]);
     return row
       ? {
           contentType: row.content_type,
@@ -145,7 +147,7 @@ export class DocumentStore {
   ): Promise<void> {
     await this.locked(key, async (tx, existing) => {
       checkPreconditions(existing?.etag ?? null, p, "DELETE", rules);
-      if (existing) await tx.run(`DELETE FROM lrs_documents WHERE ${WHERE}`, keyParams(key));
+      if (existing) await tx.run(`DELETE FROM lrs_documents WHERE ${WHERE}`, [keyHash(key)]);
     });
   }
 
@@ -175,11 +177,19 @@ export class DocumentStore {
     now: string,
   ) {
     await tx.run(
-      `INSERT INTO lrs_documents (kind, activity, agent, registration, doc_id, content_type, body, etag, updated)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (kind, activity, agent, registration, doc_id) DO UPDATE SET
+      `INSERT INTO lrs_documents (key_hash, place_hash, kind, activity, agent, registration, doc_id, content_type, body, etag, updated)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key_hash) DO UPDATE SET
          content_type = excluded.content_type, body = excluded.body, etag = excluded.etag, updated = excluded.updated`,
-      [...keyParams(key), contentType, body, etagOf(body), now],
+      [
+        keyHash(key),
+        documentPlaceHash(key.kind, key.activity, key.agent),
+        ...keyParams(key),
+        contentType,
+        body,
+        etagOf(body),
+        now,
+      ],
     );
   }
 }

@@ -3,13 +3,15 @@ import type { Hono } from "hono";
 import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
-import { isIri, isUuid } from "../xapi/validate.ts";
+import { utf8Text } from "../xapi/utf8.ts";
+import { isUuid } from "../xapi/validate.ts";
 import { concurrencyRules } from "./concurrency.ts";
 import type { DocumentKey, DocumentKind, DocumentPlace, DocumentStore } from "./document-store.ts";
 import {
   agentParam,
   bodyBytes,
-  LIMITS,
+  documentIdParam,
+  iriParam,
   type LrsContext,
   type LrsEnv,
   params,
@@ -73,12 +75,18 @@ function place(c: LrsContext, r: Resource, deps: DocumentRoutesDeps, write: bool
     ...(c.req.method === "GET" ? ["since"] : []),
   ];
   const query = params(c, allowed);
+  // "since" belongs to the multiple-document GET only (2.3.s4, 2.6.s4, 2.7.s4); on a single
+  // document it is a parameter of no meaning there, so a 400 (3.2.s3.b7).
+  if (query.has("since") && query.has(r.idParam))
+    throw new XapiError(
+      400,
+      `Parameter "since" applies only to listing ids (a GET without "${r.idParam}").`,
+    );
   const principal = c.get("principal");
   if (!canUse(principal, r.scope, write))
     throw new XapiError(403, `These credentials lack the "${r.scope}" scope.`);
   const activity = r.activity ? required(query, "activityId") : "";
-  if (r.activity && !isIri(activity))
-    throw new XapiError(400, 'Parameter "activityId" must be an IRI.');
+  if (r.activity) iriParam("activityId", activity);
   const version = c.get("version");
   // 2.0 keys State and Agent Profile documents by "the Agent or Identified Group"; 1.0.3 by an Agent.
   const agent = r.agent ? agentParam(query, "agent", version, true, version === "2.0.0") : null;
@@ -90,7 +98,7 @@ function place(c: LrsContext, r: Resource, deps: DocumentRoutesDeps, write: bool
   if (registration !== null && !isUuid(registration))
     throw new XapiError(400, 'Parameter "registration" must be a UUID.');
   const since = timeParam(query, "since", version);
-  const id = query.get(r.idParam);
+  const id = documentIdParam(r.idParam, query.get(r.idParam));
   // "Activity + Agent [+ registration if specified]": without a registration, a single
   // document is the one stored without one, while listing and deleting cover every registration.
   const registrationKey = registration?.toLowerCase() ?? "";
@@ -131,13 +139,14 @@ export function documentRoutes(app: Hono<LrsEnv>, deps: DocumentRoutesDeps): voi
       app[method](r.path, async (c) => {
         const { key, id, rules } = place(c, r, deps, true);
         if (id === null) throw new XapiError(400, `Missing required parameter "${r.idParam}".`);
-        const body = await bodyBytes(c, LIMITS.jsonBytes, "document");
+        const body = await bodyBytes(c, "jsonBytes", "document");
         const type = c.req.header("content-type") ?? "application/octet-stream";
         if (type.toLowerCase().startsWith("application/json")) {
           const tooDeep = jsonDepthProblem(body, "document");
           if (tooDeep) throw new XapiError(400, tooDeep);
+          const text = utf8Text(body, "document");
           try {
-            JSON.parse(Buffer.from(body).toString("utf8"));
+            JSON.parse(text);
           } catch {
             throw new XapiError(
               400,

@@ -1,33 +1,27 @@
 // Request plumbing shared by the LRS routes: limits, parameter checking, JSON bodies.
 import type { Context } from "hono";
-import { LRS_JSON_LIMIT_BYTES } from "../../lib/tracking/limits.ts";
 import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
 import { jsonDepthProblem } from "../xapi/json-depth.ts";
 import type { Agent, Group } from "../xapi/types.ts";
-import { timestampProblem, validateActor, validateAgent } from "../xapi/validate.ts";
+import { utf8Text } from "../xapi/utf8.ts";
+import {
+  extendedTimestamp,
+  hasControl,
+  isIri,
+  KEY_LIMITS,
+  timestampProblem,
+  utf8Bytes,
+  validateActor,
+  validateAgent,
+} from "../xapi/validate.ts";
 import type { XapiVersion } from "../xapi/version.ts";
+import { describeBytes, LIMIT_VARIABLES, type LrsLimits } from "./limits.ts";
 import type { Principal } from "./principal.ts";
 
-export const LIMITS = {
-  /** Largest JSON body (statements, a batch, a document); the browser's outbox uses it too. */
-  jsonBytes: LRS_JSON_LIMIT_BYTES,
-  /** Largest multipart/mixed statements request (statements plus attachments). */
-  multipartBytes: 16 * 1024 * 1024,
-  /**
-   * Largest form body of the alternate request syntax: it carries a JSON body percent-encoded
-   * (up to three bytes per byte) plus the headers; the content inside is then held to the
-   * JSON limit like any other body.
-   */
-  formBytes: 4 * 1024 * 1024,
-  /** Most statements in one POST. */
-  batch: 1000,
-  /** Most statements in one page of GET /statements, and the default page. */
-  pageMax: 1000,
-  pageDefault: 100,
-} as const;
-
-export type LrsEnv = { Variables: { version: XapiVersion; principal: Principal } };
+export type LrsEnv = {
+  Variables: { version: XapiVersion; principal: Principal; limits: LrsLimits };
+};
 export type LrsContext = Context<LrsEnv>;
 
 /** Rejects any query parameter the resource does not define (Communication 1.2). */
@@ -48,6 +42,36 @@ export function required(query: URLSearchParams, name: string): string {
   const value = query.get(name);
   if (value === null || value === "")
     throw new XapiError(400, `Missing required parameter "${name}".`);
+  return value;
+}
+
+/**
+ * An IRI parameter that the LRS looks things up by (activityId, activity, verb): an IRI, and
+ * no longer than identifiers may be (KEY_LIMITS), so a 400 rather than a database error.
+ */
+export function iriParam(name: string, value: string): string {
+  if (!isIri(value)) throw new XapiError(400, `Parameter "${name}" must be an IRI.`);
+  if (utf8Bytes(value) > KEY_LIMITS.iri)
+    throw new XapiError(
+      400,
+      `Parameter "${name}" is longer than this LRS's limit of ${KEY_LIMITS.iri} bytes (UTF-8) for identifiers.`,
+    );
+  return value;
+}
+
+/** A document id parameter (stateId, profileId): any text but control characters, bounded. */
+export function documentIdParam(name: string, value: string | null): string | null {
+  if (value === null) return null;
+  if (hasControl(value))
+    throw new XapiError(
+      400,
+      `Parameter "${name}" must not contain control characters (such as U+0000).`,
+    );
+  if (utf8Bytes(value) > KEY_LIMITS.documentId)
+    throw new XapiError(
+      400,
+      `Parameter "${name}" is longer than this LRS's limit of ${KEY_LIMITS.documentId} bytes (UTF-8).`,
+    );
   return value;
 }
 
@@ -105,11 +129,12 @@ export async function readLimited(
   request: Request,
   max: number,
   what: string,
+  variable?: string,
 ): Promise<Uint8Array> {
   const tooLarge = () =>
     new XapiError(
       413,
-      `The ${what} is larger than the limit of ${max} bytes (${(max / 1024 / 1024).toFixed(0)} MiB); send less per request.`,
+      `The ${what} is larger than the limit of ${describeBytes(max)}${variable ? `, set by ${variable}` : ""}; send less per request.`,
     );
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/u.test(declared)) {
@@ -136,17 +161,21 @@ export async function readLimited(
   return new Uint8Array(Buffer.concat(chunks, size));
 }
 
-export function bodyBytes(c: LrsContext, max: number, what = "request body"): Promise<Uint8Array> {
-  return readLimited(c.req.raw, max, what);
+/** The body within the configured limit `kind` (the 413 names the limit and its variable). */
+export function bodyBytes(
+  c: LrsContext,
+  kind: "jsonBytes" | "multipartBytes",
+  what = "request body",
+): Promise<Uint8Array> {
+  return readLimited(c.req.raw, c.get("limits")[kind], what, LIMIT_VARIABLES[kind]);
 }
 
 export function parseJson(bytes: Uint8Array, what: string): unknown {
   const tooDeep = jsonDepthProblem(bytes, what);
   if (tooDeep) throw new XapiError(400, tooDeep);
+  const text = utf8Text(bytes, what);
   try {
-    return JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"),
-    );
+    return JSON.parse(text);
   } catch (error) {
     throw new XapiError(400, `The ${what} is not valid JSON: ${(error as Error).message}`);
   }
@@ -171,7 +200,7 @@ export function timeParam(
   const problem =
     timestampProblem(value, version === "2.0.0") ??
     (/(?:Z|[+-]\d{2}(?::?\d{2})?)$/iu.test(value) ? null : "has no timezone offset");
-  const time = problem ? Number.NaN : Date.parse(normalizeTimestamp(value));
+  const time = problem ? Number.NaN : Date.parse(extendedTimestamp(value));
   if (Number.isNaN(time)) {
     throw new XapiError(
       400,
@@ -179,14 +208,6 @@ export function timeParam(
     );
   }
   return new Date(time).toISOString();
-}
-
-/** ISO 8601 spellings Date.parse does not take: a comma fraction, ±hhmm and ±hh offsets. */
-function normalizeTimestamp(value: string): string {
-  return value
-    .replace(",", ".")
-    .replace(/([+-]\d{2})(\d{2})$/u, "$1:$2")
-    .replace(/([+-]\d{2})$/u, "$1:00");
 }
 
 /**

@@ -2,7 +2,9 @@
 // session (the platform's hook); the LRS only sees scopes, an authority and an optional policy.
 import { agentIfi } from "../xapi/agents.ts";
 import type { Agent, Statement } from "../xapi/types.ts";
+import { hasControl } from "../xapi/validate.ts";
 import type { CredentialStore, Scope } from "./credentials.ts";
+import { SecretCheckLimiter } from "./secret-limit.ts";
 
 export interface Principal {
   kind: "credential" | "session";
@@ -15,7 +17,14 @@ export interface Principal {
   actor?: Agent;
 }
 
-export type PrincipalResolver = (request: Request) => Promise<Principal | null>;
+/** What the LRS knows about a request besides the request itself. */
+export interface RequestInfo {
+  /** The client's address (TCP peer, or per trusted proxies), null when unknown (in-process). */
+  address: string | null;
+  now: Date;
+}
+
+export type PrincipalResolver = (request: Request, info?: RequestInfo) => Promise<Principal | null>;
 
 /**
  * Statements kept from a reader although they are about someone they may read: those stored
@@ -49,14 +58,29 @@ export interface StatementPolicy {
   canUseDocuments(principal: Principal, agentIfi: string | null): boolean;
 }
 
-export function basicAuthResolver(credentials: CredentialStore, origin: string): PrincipalResolver {
-  return async (request) => {
+export function basicAuthResolver(
+  credentials: CredentialStore,
+  origin: string,
+  limiter = new SecretCheckLimiter(),
+): PrincipalResolver {
+  return async (request, info) => {
     const header = request.headers.get("authorization") ?? "";
     if (!header.toLowerCase().startsWith("basic ")) return null;
     const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon < 0) return null;
-    const credential = await credentials.verify(decoded.slice(0, colon), decoded.slice(colon + 1));
+    const key = decoded.slice(0, colon);
+    // Keys are short printable tokens; anything else (a U+0000 that PostgreSQL refuses in a
+    // query, a megabyte of text) cannot be a key, so it is simply not one: 401.
+    if (key.length === 0 || key.length > 256 || hasControl(key)) return null;
+    const secret = decoded.slice(colon + 1);
+    if (secret.length > 1024) return null;
+    const address = info?.address ?? null;
+    const now = () => (info?.now ?? new Date()).getTime();
+    const credential = await credentials.verify(key, secret, {
+      wait: () => limiter.wait(key, address, now()),
+      failed: () => limiter.failed(key, address, now()),
+    });
     if (!credential) return null;
     return {
       kind: "credential",

@@ -2,17 +2,21 @@
 // turned into a StatementQuery; later pages come from the more cursor instead.
 import { agentIfi } from "../xapi/agents.ts";
 import { XapiError } from "../xapi/errors.ts";
-import { isIri, isUuid } from "../xapi/validate.ts";
+import { isUuid } from "../xapi/validate.ts";
 import type { XapiVersion } from "../xapi/version.ts";
-import { agentParam, bool, LIMITS, timeParam } from "./http.ts";
+import { agentParam, bool, iriParam, timeParam } from "./http.ts";
 import type { StatementQuery } from "./statement-store.ts";
 
 /** The filters of a first page (Communication 2.1.3), checked. */
-export function statementFilters(query: URLSearchParams, version: XapiVersion): StatementQuery {
+export function statementFilters(
+  query: URLSearchParams,
+  version: XapiVersion,
+  pageMax: number,
+): StatementQuery {
   const agent = agentParam(query, "agent", version, false, true);
   for (const name of ["verb", "activity"]) {
     const v = query.get(name);
-    if (v !== null && !isIri(v)) throw new XapiError(400, `Parameter "${name}" must be an IRI.`);
+    if (v !== null) iriParam(name, v);
   }
   const registration = query.get("registration");
   if (registration !== null && !isUuid(registration))
@@ -31,7 +35,7 @@ export function statementFilters(query: URLSearchParams, version: XapiVersion): 
     since: timeParam(query, "since", version),
     until: timeParam(query, "until", version),
     // 0 (the default) is "the maximum the server will allow" (Communication 2.1.3).
-    limit: limit === 0 ? LIMITS.pageMax : Math.min(limit, LIMITS.pageMax),
+    limit: limit === 0 ? pageMax : Math.min(limit, pageMax),
     ascending: bool(query, "ascending"),
   };
 }

@@ -7,6 +7,7 @@ import { XapiError } from "../xapi/errors.ts";
 import { formatStatement, type StatementFormat } from "../xapi/format.ts";
 import {
   type AttachmentPart,
+  allAttachments,
   buildMultipartMixed,
   checkAttachments,
   parseMultipartMixed,
@@ -19,7 +20,6 @@ import { decodeCursor, encodeCursor, type PageRequest } from "./cursor.ts";
 import {
   bodyBytes,
   bool,
-  LIMITS,
   type LrsContext,
   type LrsEnv,
   languages,
@@ -27,6 +27,7 @@ import {
   params,
   parseJson,
 } from "./http.ts";
+import { LIMIT_VARIABLES } from "./limits.ts";
 import {
   canDefine,
   canWriteStatements,
@@ -68,7 +69,7 @@ async function readStatements(
   const type = mediaType(c);
   if (type === "multipart/mixed") {
     const parsed = parseMultipartMixed(
-      await bodyBytes(c, LIMITS.multipartBytes),
+      await bodyBytes(c, "multipartBytes"),
       c.req.header("content-type") ?? "",
     );
     return { value: parsed.statements, attachments: parsed.attachments };
@@ -80,7 +81,7 @@ async function readStatements(
     );
   }
   return {
-    value: parseJson(await bodyBytes(c, LIMITS.jsonBytes), "statement body"),
+    value: parseJson(await bodyBytes(c, "jsonBytes"), "statement body"),
     attachments: [],
   };
 }
@@ -99,8 +100,12 @@ async function store(
       "These credentials may not write statements (scope statements/write).",
     );
   if (raw.length === 0) throw new XapiError(400, "The batch is empty.");
-  if (raw.length > LIMITS.batch)
-    throw new XapiError(413, `A batch may hold at most ${LIMITS.batch} statements.`);
+  const { batch } = c.get("limits");
+  if (raw.length > batch)
+    throw new XapiError(
+      413,
+      `A batch may hold at most ${batch} statements (set by ${LIMIT_VARIABLES.batch}); this one has ${raw.length}.`,
+    );
   const version = c.get("version");
   raw.forEach((value, i) => {
     const problems = validateStatement(value, version);
@@ -159,15 +164,17 @@ async function respondWith(
   withAttachments: boolean,
   deps: StatementRoutesDeps,
 ) {
-  c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
   const latest = statements
     .map((s) => s.stored ?? "")
     .sort()
     .at(-1);
   if (latest) c.header("Last-Modified", new Date(latest).toUTCString());
   if (!withAttachments) return c.json(body);
+  // A SubStatement's attachments travel with the statement too (Communication 1.5.2.s3.b1).
   const hashes = statements.flatMap((s) =>
-    (s.attachments ?? []).filter((a) => !a.fileUrl).map((a) => a.sha2),
+    allAttachments(s)
+      .filter((a) => !a.fileUrl)
+      .map((a) => a.sha2),
   );
   const multipart = buildMultipartMixed(
     JSON.stringify(body),
@@ -196,7 +203,6 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
       throw new XapiError(400, "The statement's id differs from the statementId parameter.");
     }
     await store(c, deps, [{ ...(value as object), id: id.toLowerCase() }], attachments);
-    c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
     return c.body(null, 204);
   });
 
@@ -204,7 +210,6 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
     params(c, []);
     const { value, attachments } = await readStatements(c);
     const ids = await store(c, deps, Array.isArray(value) ? value : [value], attachments);
-    c.header("X-Experience-API-Consistent-Through", deps.clock().toISOString());
     return c.json(ids);
   });
 
@@ -227,7 +232,7 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
           400,
           `"more" continues an earlier query and cannot be combined with ${others.join(", ")}; follow the more URL as it is.`,
         );
-      page = decodeCursor(more);
+      page = decodeCursor(more, c.get("limits").pageMax);
     } else {
       const format = (query.get("format") ?? "exact") as StatementFormat;
       if (!["exact", "ids", "canonical"].includes(format))
@@ -256,7 +261,11 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
         const [out] = await shaped(c, deps, [found], format);
         return respondWith(c, out ?? found, [found], withAttachments, deps);
       }
-      page = { query: statementFilters(query, version), format, attachments: withAttachments };
+      page = {
+        query: statementFilters(query, version, c.get("limits").pageMax),
+        format,
+        attachments: withAttachments,
+      };
     }
     // Access limits are applied on every page, never taken from the cursor.
     const result = await deps.statements.query({
@@ -265,8 +274,9 @@ export function statementRoutes(app: Hono<LrsEnv>, deps: StatementRoutesDeps): v
       agentsAnyOf: readable ?? undefined,
       withheld,
     });
+    // The path this request came in on: the LRS may be mounted anywhere (createLrs basePath).
     const next =
-      result.next === null ? "" : `/xapi/statements?more=${encodeCursor(page, result.next)}`;
+      result.next === null ? "" : `${c.req.path}?more=${encodeCursor(page, result.next)}`;
     return respondWith(
       c,
       { statements: await shaped(c, deps, result.statements, page.format), more: next },

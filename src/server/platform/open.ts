@@ -28,6 +28,7 @@ import { reportMigrations } from "../reports/schema.ts";
 import { projectionHook } from "../reports/store.ts";
 import { learnerActor } from "./actor.ts";
 import { ApiError, createPlatformApi } from "./api.ts";
+import { clientAddress } from "./client-address.ts";
 import { platformPolicy, sessionResolver } from "./lrs-access.ts";
 import { clauseCounts } from "./standards.ts";
 
@@ -88,6 +89,14 @@ export async function openPlatform(
     // The one origin whose browsers may send the session cookie across origins (CORS credentials).
     origin,
     clock,
+    addressOf: (c) => clientAddress(c, new Set(config.ADAL_TRUSTED_PROXIES)),
+    limits: {
+      jsonBytes: config.ADAL_LRS_MAX_JSON_BYTES,
+      multipartBytes: config.ADAL_LRS_MAX_MULTIPART_BYTES,
+      formBytes: config.ADAL_LRS_MAX_FORM_BYTES,
+      batch: config.ADAL_LRS_MAX_BATCH,
+      pageMax: config.ADAL_LRS_MAX_PAGE,
+    },
   });
 
   // The exam service records inside the transaction that grades an attempt (exam/record.ts).

@@ -7,10 +7,19 @@ export class XapiError extends Error {
   /** A stable reason for programs (e.g. "password-change-required"), sent as `code`. */
   readonly code: string | undefined;
 
-  constructor(status: number, message: string, code?: string) {
+  /** Response headers that belong to the answer (e.g. Retry-After with a 429). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: number,
+    message: string,
+    code?: string,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(message);
     this.name = "XapiError";
     this.status = status;
     this.code = code;
+    this.headers = headers;
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { XapiError } from "./errors.ts";
 import { jsonDepthProblem } from "./json-depth.ts";
 import type { Attachment, Statement } from "./types.ts";
+import { utf8Text } from "./utf8.ts";
 
 export interface AttachmentPart {
   /** Hex SHA-2 of the body, as in the statement's attachment and the X-Experience-API-Hash header. */
@@ -45,6 +46,9 @@ function parseHeaders(raw: Buffer): Map<string, string> {
     if (line === "") continue;
     const colon = line.indexOf(":");
     if (colon <= 0) throw new XapiError(400, `Malformed multipart header line "${line}"`);
+    // Header values are stored (a part's Content-Type): no control characters (U+0000…).
+    if ([...line].some((ch) => (ch < " " && ch !== "\t") || ch === "\x7f"))
+      throw new XapiError(400, "A multipart header line holds a control character.");
     headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   return headers;
@@ -110,9 +114,10 @@ export function parseMultipartMixed(
   }
   const tooDeep = jsonDepthProblem(first.body, "first multipart part");
   if (tooDeep) throw new XapiError(400, tooDeep);
+  const text = utf8Text(first.body, "first multipart part");
   let statements: unknown;
   try {
-    statements = JSON.parse(first.body.toString("utf8"));
+    statements = JSON.parse(text);
   } catch {
     throw new XapiError(400, "the first multipart part is not valid JSON");
   }
@@ -174,14 +179,21 @@ export function buildMultipartMixed(
   };
 }
 
-function allAttachments(statement: Statement): Attachment[] {
+/** A statement's attachments and its SubStatement's (Data 2.4.4.3 lets both carry some). */
+export function allAttachments(statement: Statement): Attachment[] {
   const own = statement.attachments ?? [];
   const sub =
     statement.object.objectType === "SubStatement" ? (statement.object.attachments ?? []) : [];
   return [...own, ...sub];
 }
 
-const mediaType = (v: string) => v.toLowerCase().replace(/\s+/gu, "");
+/**
+ * The type/subtype of a media type, lowercased: parameters (charset…) are left out of the
+ * comparison, since a part's Content-Type may name fewer or other parameters than the
+ * attachment's contentType (the spec's own example, Communication 1.5.2.s6, declares
+ * "text/plain; charset=ascii" for a part sent as "text/plain"); the hash alone identifies it.
+ */
+const mediaType = (v: string) => (v.split(";")[0] ?? "").trim().toLowerCase();
 
 /**
  * The part of an attachment must agree with what the statement declares about it: "Where

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, Context, Statement } from "./types.ts";
+import { extendedTimestamp } from "./validate/formats.ts";
 import type { XapiVersion } from "./version.ts";
 
 export interface PrepareOptions {
@@ -35,13 +36,17 @@ export function prepareStatement(statement: Statement, opts: PrepareOptions): St
  */
 export function prepareInPlace(out: Statement, opts: PrepareOptions): Statement {
   out.id ??= randomUUID();
-  out.timestamp ??= opts.stored;
+  // Basic-format (1.0.3) or space-separated (2.0) timestamps are valid but not what readers
+  // parse (Date.parse takes neither): they are kept as the same instant in extended form.
+  out.timestamp = out.timestamp === undefined ? opts.stored : extendedTimestamp(out.timestamp);
   out.stored = opts.stored;
   out.authority = structuredClone(opts.authority);
   out.version ??= opts.version === "2.0.0" ? "2.0.0" : "1.0.0";
   if (out.context) normalizeContext(out.context);
-  if (out.object.objectType === "SubStatement" && out.object.context) {
-    normalizeContext(out.object.context);
+  if (out.object.objectType === "SubStatement") {
+    if (out.object.context) normalizeContext(out.object.context);
+    if (out.object.timestamp !== undefined)
+      out.object.timestamp = extendedTimestamp(out.object.timestamp);
   }
   return out;
 }

@@ -13,7 +13,8 @@ let reader: string;
 let noWrite: string;
 
 beforeAll(async () => {
-  lrs = await testLrs(sqliteDatabase);
+  // An LRS whose JSON limit is the outbox's own (Adal's LRS takes 8 MiB by default).
+  lrs = await testLrs(sqliteDatabase, { limits: { jsonBytes: LRS_JSON_LIMIT_BYTES } });
   writer = await lrs.basic(["statements/write"]);
   reader = await lrs.basic(["statements/read"]);
   noWrite = await lrs.basic(["state"]);

@@ -14,7 +14,10 @@ import type { TestDatabase } from "./databases.ts";
 
 export const ORIGIN = "https://adal.test";
 
-export async function testLrs(database: TestDatabase) {
+export async function testLrs(
+  database: TestDatabase,
+  options: { limits?: Parameters<typeof createLrs>[0]["limits"] } = {},
+) {
   const db = await database.open();
   await migrateAll({ sql: db.sql, describe: database.name, close: db.close });
   const clock = () => new Date();
@@ -27,6 +30,7 @@ export async function testLrs(database: TestDatabase) {
     principals: [basicAuthResolver(credentials, ORIGIN), sessionResolver(accounts, ORIGIN, clock)],
     policy: platformPolicy(accounts, ORIGIN),
     clock,
+    limits: options.limits,
   });
   const app = createApp({ lrs, api: createPlatformApi({ accounts, clock, origin: ORIGIN }) });
 

@@ -53,6 +53,34 @@ for (const database of databases) {
       expect(await (await call("GET", base)).json()).toEqual([]);
     });
 
+    it("Communication 2.3.s4, 2.6.s4, 2.7.s4 and 3.2.s3.b7: since lists ids; on a single document it is an unknown parameter (400)", async () => {
+      const since = encodeURIComponent("2020-01-01T00:00:00Z");
+      const place = encodeURIComponent(`${ORIGIN}/xapi/activities/lesson/${randomUUID()}`);
+      const someone = encodeURIComponent(JSON.stringify({ mbox: `mailto:${randomUUID()}@x.kz` }));
+      const bases = [
+        [`/activities/state?activityId=${place}&agent=${someone}`, "stateId"],
+        [`/activities/profile?activityId=${place}`, "profileId"],
+        [`/agents/profile?agent=${someone}`, "profileId"],
+      ];
+      for (const [base, idParam] of bases) {
+        await call("PUT", `${base}&${idParam}=since-doc`, "{}", { "If-None-Match": "*" });
+        const list = await call("GET", `${base}&since=${since}`);
+        expect(list.status, base).toBe(200);
+        expect(await list.json()).toContain("since-doc");
+        const single = await call("GET", `${base}&${idParam}=since-doc&since=${since}`);
+        expect(single.status, base).toBe(400);
+        expect((await single.json()).message).toMatch(/"since" applies only to listing ids/u);
+      }
+    });
+
+    it("Communication 2.8 and 3.2.s3.b7: /about with an unknown parameter is a 400 (with the version header)", async () => {
+      const about = await lrs.app.request("/xapi/about?x=1");
+      expect(about.status).toBe(400);
+      expect(about.headers.get("x-experience-api-version")).toBe("2.0.0");
+      expect((await about.json()).message).toMatch(/Unknown parameter "x"/u);
+      expect((await lrs.app.request("/xapi/about")).status).toBe(200);
+    });
+
     it("Communication 2.3 State (XAPI-00197, XAPI-00213, XAPI-00218): keeps registrations apart and needs a valid agent", async () => {
       const registration = randomUUID();
       const base = `/activities/state?activityId=${activity}&agent=${agent}&stateId=s`;

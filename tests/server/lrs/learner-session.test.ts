@@ -153,6 +153,26 @@ describe("learner sessions on the LRS", () => {
     ).toBe(true);
   });
 
+  it("Communication 1.3: an alternate-syntax write is judged on its real headers: a same-site request without Origin may not use the session (403)", async () => {
+    const send = (site: string) =>
+      lrs.app.request("/xapi/statements?method=POST", {
+        method: "POST",
+        headers: {
+          Cookie: learner,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Sec-Fetch-Site": site,
+        },
+        body: new URLSearchParams({
+          "X-Experience-API-Version": "1.0.3",
+          content: JSON.stringify(statement({ actor: me })),
+        }),
+      });
+    const foreign = await send("same-site");
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).message).toMatch(/same-site request may not use the session/u);
+    expect((await send("same-origin")).status).toBe(200);
+  });
+
   it("refuses a signed-out browser (401)", async () => {
     expect((await post("adal_session=forged", statement({ actor: me }))).status).toBe(401);
   });

@@ -77,6 +77,116 @@ for (const database of databases) {
       expect(anonymous.status).toBe(401);
     });
 
+    const alternate = (method: string, form: Record<string, string> | null, headers = {}) =>
+      request(`/statements?method=${method}`, {
+        method: "POST",
+        headers: {
+          Authorization: all,
+          "X-Experience-API-Version": "1.0.3",
+          ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+          ...headers,
+        },
+        ...(form ? { body: new URLSearchParams(form) } : {}),
+      });
+
+    it("Communication 1.3 (XAPI-00148): a GET issued as a POST with the real headers and a limit=1 form is a 200 StatementResult", async () => {
+      await request("/statements", {
+        method: "POST",
+        headers: xapiHeaders(all),
+        body: JSON.stringify(statement()),
+      });
+      const response = await alternate("GET", { limit: "1" });
+      expect(response.status).toBe(200);
+      const result = await response.json();
+      expect(result.statements).toHaveLength(1);
+      expect(result).toHaveProperty("more");
+    });
+
+    it("Communication 1.3.s3.b4/b6 (ADL: PUT issued as a POST): content without a Content-Type field is JSON; no content is a 400", async () => {
+      const id = randomUUID();
+      const put = await alternate("PUT", { statementId: id, content: JSON.stringify(statement()) });
+      expect(put.status).toBe(204);
+      expect(
+        (await request(`/statements?statementId=${id}`, { headers: xapiHeaders(all) })).status,
+      ).toBe(200);
+      const empty = await alternate("PUT", null);
+      expect(empty.status).toBe(400);
+      expect((await empty.json()).message).toMatch(/x-www-form-urlencoded/u);
+    });
+
+    it("Communication 1.3.s3.b6: If-None-Match and the version in the real headers count; the form overrides them", async () => {
+      const activity = `${ORIGIN}/xapi/activities/lesson/${randomUUID()}`;
+      const state = new URLSearchParams({
+        activityId: activity,
+        agent: JSON.stringify({ mbox: "mailto:alternate@police.kz" }),
+        stateId: "resume",
+      });
+      const put = (headers: Record<string, string>, form: Record<string, string> = {}) =>
+        request("/activities/state?method=PUT", {
+          method: "POST",
+          headers: {
+            Authorization: all,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Experience-API-Version": "1.0.3",
+            ...headers,
+          },
+          body: new URLSearchParams({ ...Object.fromEntries(state), content: "{}", ...form }),
+        });
+      expect((await put({})).status).toBe(204);
+      expect((await put({ "If-None-Match": "*" })).status).toBe(412);
+      const overridden = await put({}, { "X-Experience-API-Version": "2.0.0" });
+      expect(overridden.status).toBe(400);
+      expect((await overridden.json()).message).toMatch(/only in xAPI 1\.0/u);
+      const missing = await request("/statements?method=GET", {
+        method: "POST",
+        headers: { Authorization: all, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "limit=1",
+      });
+      expect(missing.status).toBe(400);
+      expect((await missing.json()).message).toMatch(/Missing X-Experience-API-Version/u);
+    });
+
+    it("Communication 2.1.3.s2.b5 (XAPI-00153): every Statements response carries X-Experience-API-Consistent-Through, errors included", async () => {
+      const id = randomUUID();
+      await request(`/statements?statementId=${id}`, {
+        method: "PUT",
+        headers: xapiHeaders(all),
+        body: JSON.stringify(statement()),
+      });
+      const answers = [
+        await request("/statements"),
+        await request("/statements", { headers: { "X-Experience-API-Version": "1.0.3" } }),
+        await request(`/statements?statementId=${randomUUID()}`, { headers: xapiHeaders(all) }),
+        await request(`/statements?statementId=${randomUUID()}`, {
+          method: "HEAD",
+          headers: xapiHeaders(all),
+        }),
+        await request("/statements", { method: "DELETE", headers: xapiHeaders(all) }),
+        await request(`/statements?statementId=${id}`, {
+          method: "PUT",
+          headers: xapiHeaders(all),
+          body: JSON.stringify(
+            statement({ verb: { id: "http://adlnet.gov/expapi/verbs/completed" } }),
+          ),
+        }),
+        await request("/statements?method=GET", {
+          method: "POST",
+          headers: { Authorization: all, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "limit=1",
+        }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([400, 401, 404, 404, 405, 409, 400]);
+      for (const response of answers) {
+        const through = response.headers.get("x-experience-api-consistent-through") ?? "";
+        expect(through, String(response.status)).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/u);
+        expect(Math.abs(Date.parse(through) - Date.now())).toBeLessThan(60_000);
+      }
+      const other = await request("/activities?activityId=https%3A%2F%2Fx", {
+        headers: xapiHeaders(all),
+      });
+      expect(other.headers.get("x-experience-api-consistent-through")).toBeNull();
+    });
+
     it("CORS: credentials only for the configured origin, never together with *", async () => {
       const credentials = new CredentialStore(lrs.db.sql);
       const app = createLrs({
@@ -97,9 +207,47 @@ for (const database of databases) {
         expect(foreign.headers.get("access-control-allow-origin")).toBe("*");
         expect(foreign.headers.get("access-control-allow-credentials")).toBeNull();
       }
+      for (const version of [undefined, "1.0.3"]) {
+        const preflight = await app.request("/xapi/statements", {
+          method: "OPTIONS",
+          headers: {
+            Origin: ORIGIN,
+            "Access-Control-Request-Method": "POST",
+            ...(version ? { "X-Experience-API-Version": version } : {}),
+          },
+        });
+        expect(preflight.status).toBe(204);
+        // Communication 3.3.s3.b1: every response, a preflight's too.
+        expect(preflight.headers.get("x-experience-api-version")).toBe(version ?? "2.0.0");
+      }
       const unconfigured = await request("/about", { headers: { Origin: ORIGIN } });
       expect(unconfigured.headers.get("access-control-allow-origin")).toBe("*");
       expect(unconfigured.headers.get("access-control-allow-credentials")).toBeNull();
+    });
+
+    it("Data 2.5 (more): the more IRL is the path the LRS is mounted at, and it leads to the next page", async () => {
+      const app = createLrs(
+        {
+          statements: new StatementStore(lrs.db.sql),
+          documents: new DocumentStore(lrs.db.sql),
+          principals: [basicAuthResolver(new CredentialStore(lrs.db.sql), ORIGIN)],
+          clock: () => new Date(),
+        },
+        "/lrs/v1",
+      );
+      for (let i = 0; i < 2; i++)
+        await app.request("/lrs/v1/statements", {
+          method: "POST",
+          headers: xapiHeaders(all),
+          body: JSON.stringify(statement()),
+        });
+      const first = await (
+        await app.request("/lrs/v1/statements?limit=1", { headers: xapiHeaders(all) })
+      ).json();
+      expect(first.more).toMatch(/^\/lrs\/v1\/statements\?more=/u);
+      const next = await app.request(first.more, { headers: xapiHeaders(all) });
+      expect(next.status).toBe(200);
+      expect((await next.json()).statements).toHaveLength(1);
     });
 
     it("Communication 1.5.2 (XAPI-00025): an attachment part must match the declared contentType and length", async () => {

@@ -2,7 +2,7 @@
 // the more cursor, limit, the agent filter with Groups, timestamps, and format=canonical.
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIMITS } from "../../../src/server/lrs/http.ts";
+import { DEFAULT_LIMITS as LIMITS } from "../../../src/server/lrs/limits.ts";
 import { buildMultipartMixed, parseMultipartMixed } from "../../../src/server/xapi/multipart.ts";
 import { databases } from "../helpers/databases.ts";
 import { ORIGIN, statement, testLrs, xapiHeaders } from "../helpers/lrs.ts";

@@ -2,6 +2,7 @@
 // databases. Test names cite the section and requirement of the spec they check.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS as LIMITS } from "../../../src/server/lrs/limits.ts";
 import { databases } from "../helpers/databases.ts";
 import { ORIGIN, statement, testLrs, xapiHeaders } from "../helpers/lrs.ts";
 
@@ -120,7 +121,9 @@ for (const database of databases) {
       });
       expect(malformed.status).toBe(400);
       expect((await get("?verbose=true")).status).toBe(400);
-      const huge = JSON.stringify(statement({ result: { response: "x".repeat(1_100_000) } }));
+      const huge = JSON.stringify(
+        statement({ result: { response: "x".repeat(LIMITS.jsonBytes + 1) } }),
+      );
       expect(
         (
           await lrs.app.request("/xapi/statements", {

@@ -99,7 +99,12 @@ for (const database of databases) {
           object: { objectType: "StatementRef", id: batch[0]?.id ?? "" },
         }),
       ]);
-      expect((await statements.query({ registration, limit: 10 })).statements).toHaveLength(4);
+      // The voided statement leaves; the voiding one is found through its target's registration
+      // (Communication 2.1.4.s1.b2, 2.1.3.s3).
+      const after = (await statements.query({ registration, limit: 10 })).statements;
+      expect(after.map((s) => s.id)).not.toContain(batch[0]?.id);
+      expect(after.map((s) => s.verb.id)).toContain("http://adlnet.gov/expapi/verbs/voided");
+      expect(after).toHaveLength(5);
       expect(await statements.get(batch[0]?.id ?? "", true)).toMatchObject({ id: batch[0]?.id });
       expect(await statements.get(batch[0]?.id ?? "", false)).toBeNull();
     });

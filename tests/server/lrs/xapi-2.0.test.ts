@@ -33,6 +33,29 @@ for (const database of databases) {
       expect(refused.headers.get("x-experience-api-version")).toBe("2.0.0");
     });
 
+    it("Data 4.5 (XAPI-00123, ADL 2.0 timestamps.js): an RFC 3339 timestamp with a space is stored under 2.0, a basic ISO 8601 one under 1.0.3; both come back in extended form", async () => {
+      const spaced = await post(statement({ timestamp: "2008-09-15 15:53:00.601+00:00" }), "2.0.0");
+      expect(spaced.status).toBe(200);
+      const [a] = await spaced.json();
+      expect((await (await get(`?statementId=${a}`, "2.0.0")).json()).timestamp).toBe(
+        "2008-09-15T15:53:00.601+00:00",
+      );
+      expect((await post(statement({ timestamp: "20080915T155300Z" }), "2.0.0")).status).toBe(400);
+      const basic = await post(statement({ timestamp: "20080915T155300.601+0600" }), "1.0.3");
+      expect(basic.status).toBe(200);
+      const [b] = await basic.json();
+      expect((await (await get(`?statementId=${b}`, "1.0.3")).json()).timestamp).toBe(
+        "2008-09-15T15:53:00.601+06:00",
+      );
+      expect((await get(`?since=20080915T155300Z&limit=1`, "1.0.3")).status).toBe(200);
+      expect(
+        (await get(`?since=${encodeURIComponent("2008-09-15 15:53:00Z")}`, "2.0.0")).status,
+      ).toBe(200);
+      expect(
+        (await post(statement({ timestamp: "2008-09-15T15:53:00.601-0000" }), "1.0.3")).status,
+      ).toBe(400);
+    });
+
     it("Data 2.4.10 (2.0): a stored statement gets version 2.0.0; a 2.0.0 version property is refused under 1.0.3", async () => {
       const [id] = await (await post(statement(), "2.0.0")).json();
       expect((await (await get(`?statementId=${id}`, "2.0.0")).json()).version).toBe("2.0.0");

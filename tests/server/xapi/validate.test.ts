@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  extendedTimestamp,
   validateActor,
   validateAgent,
   validateStatement,
@@ -426,19 +427,42 @@ describe("Data 2.4.5 Result", () => {
     rejects(completed, (s) => (s.result.completion = 1), "result.completion: must be a boolean");
     rejects(completed, (s) => (s.result.response = 5), "result.response: must be a string");
   });
-  it.each(["1234S", "PT", "P", "PT1H30", "1 hour", "PT-5S"])("duration %s is not ISO 8601", (d) => {
+  it.each([
+    "1234S",
+    "PT",
+    "P",
+    "PT1H30",
+    "1 hour",
+    "PT-5S",
+    // ISO 8601 4.4.3.2: a fraction on the lowest order component only
+    "P0.5Y1M",
+    "PT1.5H30M",
+    "P1.5DT1H",
+    "PT0,5M1S",
+    "PA1H0M0S",
+  ])("duration %s is not ISO 8601", (d) => {
     rejects(
       completed,
       (s) => (s.result.duration = d),
       "result.duration: must be an ISO 8601 duration",
     );
   });
-  it.each(["PT4H35M59.14S", "P1Y2M3DT4H5M6S", "P4W", "PT0S", "P1D"])(
-    "duration %s is accepted",
-    (d) => {
-      accepts(completed, (s) => (s.result.duration = d));
-    },
-  );
+  it.each([
+    "PT4H35M59.14S",
+    "P1Y2M3DT4H5M6S",
+    "P4W",
+    "PT0S",
+    "P1D",
+    "PT1H0M0.1S",
+    "PT16559.14S",
+    "P3Y1M29DT4H35M59.14S",
+    "P1DT0.5H",
+    "PT1H30,5M",
+    "P0.5W",
+    "P1.5Y",
+  ])("duration %s is accepted", (d) => {
+    accepts(completed, (s) => (s.result.duration = d));
+  });
   it("unknown result properties are rejected", () => {
     rejects(completed, (s) => (s.result.grade = "A"), "result.grade: is not an allowed");
   });
@@ -587,6 +611,50 @@ describe("Data 2.4.7 / 2.4.8 Timestamp and Stored", () => {
       "timestamp: must be an RFC 3339 timestamp",
       "2.0.0",
     );
+  });
+  // XAPI-00123 (1.0.3: "ISO 8601 Extended or ISO 8601 Basic") and the ADL 2.0 suite's
+  // timestamps.js (RFC 3339, whose 5.6 allows a space for the T); [value, 1.0.3, 2.0].
+  it.each([
+    ["2008-09-15T15:53:00.601Z", true, true],
+    ["2008-09-15 15:53:00.601+00:00", false, true],
+    ["2008-09-15t15:53:00z", false, true],
+    ["20080915T155300Z", true, false],
+    ["20080915T155300.601+0600", true, false],
+    ["20080915T1553", true, false],
+    ["20080915T155300,5-0430", true, false],
+    ["2008-09-15T15:53:00.601-00", false, false],
+    ["2008-09-15T15:53:00.601-0000", false, false],
+    ["2008-09-15T15:53:00.601-00:00", false, false],
+    ["20080915T155300-0000", false, false],
+    ["2008-09-15  15:53:00Z", false, false],
+    ["2008-09-15_15:53:00Z", false, false],
+    ["2008-0915T155300Z", false, false],
+    ["20080915 155300Z", false, false],
+    ["20081315T155300Z", false, false],
+    ["20080915T255300Z", false, false],
+    ["01/011/2015", false, false],
+    ["should fail", false, false],
+  ])("timestamp %s: accepted under 1.0.3 %s, under 2.0 %s", (ts, v1, v2) => {
+    for (const [version, ok] of [
+      ["1.0.3", v1],
+      ["2.0.0", v2],
+    ] as const) {
+      if (ok) accepts(simplest, (s) => (s.timestamp = ts), version);
+      else rejects(simplest, (s) => (s.timestamp = ts), "timestamp: ", version);
+    }
+  });
+  it.each([
+    ["2008-09-15T15:53:00.601Z", "2008-09-15T15:53:00.601Z"],
+    ["2008-09-15 15:53:00.601+00:00", "2008-09-15T15:53:00.601+00:00"],
+    ["2008-09-15t15:53:00z", "2008-09-15T15:53:00Z"],
+    ["20080915T155300Z", "2008-09-15T15:53:00Z"],
+    ["20080915T155300,601+0600", "2008-09-15T15:53:00.601+06:00"],
+    ["20080915T1553-04", "2008-09-15T15:53:00-04:00"],
+    ["2015-11-18T12:17+0600", "2015-11-18T12:17:00+06:00"],
+    ["2015-11-18T12:17:00", "2015-11-18T12:17:00"],
+  ])("extendedTimestamp(%s) is %s, the same instant Date.parse reads", (value, expected) => {
+    expect(extendedTimestamp(value)).toBe(expected);
+    expect(Number.isNaN(Date.parse(extendedTimestamp(value)))).toBe(false);
   });
   it("RFC 3339 timestamps with offsets and fractions are accepted", () => {
     accepts(simplest, (s) => (s.timestamp = "2024-02-29T23:59:59.123456+06:00"));

@@ -6,6 +6,7 @@ import {
   fail,
   iri,
   irl,
+  keyIri,
   languageMap,
   object,
   optional,
@@ -105,6 +106,6 @@ export function activity(ctx: Ctx, path: string, value: unknown): void {
   if ("objectType" in obj && obj.objectType !== "Activity") {
     fail(ctx, at(path, "objectType"), 'must be "Activity"');
   }
-  required(ctx, obj, "id", path, (p, v) => iri(ctx, p, v));
+  required(ctx, obj, "id", path, (p, v) => keyIri(ctx, p, v));
   optional(obj, "definition", path, (p, v) => definition(ctx, p, v));
 }

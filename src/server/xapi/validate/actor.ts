@@ -1,5 +1,15 @@
-import { at, type Ctx, fail, irl, type Json, object, optional, string } from "./core.ts";
-import { isIri, isMbox, isSha1Hex } from "./formats.ts";
+import {
+  at,
+  type Ctx,
+  fail,
+  type Json,
+  keyIri,
+  keyLength,
+  object,
+  optional,
+  string,
+} from "./core.ts";
+import { hasControl, isIri, isMbox, isSha1Hex, KEY_LIMITS } from "./formats.ts";
 
 const IFI_KEYS = ["mbox", "mbox_sha1sum", "openid", "account"] as const;
 
@@ -9,6 +19,7 @@ function ifis(ctx: Ctx, path: string, obj: Json): number {
     if (string(ctx, p, v) && !isMbox(v)) {
       fail(ctx, p, 'must be a "mailto:" IRI with an email address');
     }
+    keyLength(ctx, p, v, KEY_LIMITS.mbox);
   });
   optional(obj, "mbox_sha1sum", path, (p, v) => {
     if (string(ctx, p, v) && !isSha1Hex(v)) {
@@ -17,14 +28,19 @@ function ifis(ctx: Ctx, path: string, obj: Json): number {
   });
   optional(obj, "openid", path, (p, v) => {
     if (string(ctx, p, v) && !isIri(v)) fail(ctx, p, "must be an absolute URI");
+    keyLength(ctx, p, v, KEY_LIMITS.iri);
   });
   optional(obj, "account", path, (p, v) => {
     const account = object(ctx, p, v, ["homePage", "name"]);
     if (!account) return;
-    if ("homePage" in account) irl(ctx, at(p, "homePage"), account.homePage);
+    if ("homePage" in account) keyIri(ctx, at(p, "homePage"), account.homePage, true);
     else fail(ctx, at(p, "homePage"), "is required in an account");
-    if ("name" in account) string(ctx, at(p, "name"), account.name);
-    else fail(ctx, at(p, "name"), "is required in an account");
+    if (!("name" in account)) fail(ctx, at(p, "name"), "is required in an account");
+    else if (string(ctx, at(p, "name"), account.name)) {
+      if (hasControl(account.name))
+        fail(ctx, at(p, "name"), "must not contain control characters (such as U+0000)");
+      keyLength(ctx, at(p, "name"), account.name, KEY_LIMITS.account);
+    }
   });
   return IFI_KEYS.filter((k) => k in obj).length;
 }

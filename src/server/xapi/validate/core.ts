@@ -1,5 +1,5 @@
 import type { XapiVersion } from "../version.ts";
-import { isIri, isIrl, isLanguageTag } from "./formats.ts";
+import { isIri, isIrl, isLanguageTag, KEY_LIMITS, utf8Bytes } from "./formats.ts";
 
 /** Collects errors while walking one value; each error names the JSON path and the rule. */
 export interface Ctx {
@@ -79,6 +79,18 @@ export function irl(ctx: Ctx, path: string, value: unknown): void {
   if (string(ctx, path, value) && !isIrl(value)) {
     fail(ctx, path, "must be an IRL (an http:// or https:// address)");
   }
+}
+
+/** A string an index is keyed by: at most `max` UTF-8 bytes (KEY_LIMITS). */
+export function keyLength(ctx: Ctx, path: string, value: unknown, max: number): void {
+  if (typeof value === "string" && utf8Bytes(value) > max)
+    fail(ctx, path, `is longer than this LRS's limit of ${max} bytes (UTF-8) for identifiers`);
+}
+
+/** An IRI that identifies something the LRS indexes (activity and verb ids, openid, homePage). */
+export function keyIri(ctx: Ctx, path: string, value: unknown, locator = false): void {
+  (locator ? irl : iri)(ctx, path, value);
+  keyLength(ctx, path, value, KEY_LIMITS.iri);
 }
 
 /** Language Map: keys are RFC 5646 tags, values strings. */

@@ -10,6 +10,34 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/**
+ * Longest identifiers, in UTF-8 bytes. They become index keys (a statement's agents,
+ * activities and verb; the Agents and Activities resources; State and profile documents), and a
+ * PostgreSQL B-tree entry holds at most 2,704 bytes: an agent key is "account:" + homePage +
+ * "|" + name, so 2,048 + 512 still fits with its row's other columns. Longer values are a 400
+ * naming the limit on both databases, not a 500 on one of them.
+ */
+export const KEY_LIMITS = {
+  /** Activity ids, verb ids, openid, account.homePage, and the parameters holding them. */
+  iri: 2048,
+  /** mbox (an email address is at most 254 characters). */
+  mbox: 512,
+  account: 512,
+  /** stateId, profileId. */
+  documentId: 2048,
+} as const;
+
+export const utf8Bytes = (value: string): number => Buffer.byteLength(value, "utf8");
+
+/** Whether a string holds a control character (C0, DEL, C1): never part of an identifier. */
+export function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 // An absolute IRI: a scheme, a colon, and no characters RFC 3987 excludes (space, <>"{}|\^`).
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
 
@@ -30,7 +58,7 @@ export function isIrl(value: string): boolean {
 const MBOX = /^mailto:[^\s@:/?#]+@[^\s@/?#]+$/i;
 
 export function isMbox(value: string): boolean {
-  return MBOX.test(value) && value.startsWith("mailto:");
+  return MBOX.test(value) && value.startsWith("mailto:") && !hasControl(value);
 }
 
 export function isSha1Hex(value: string): boolean {
@@ -128,20 +156,30 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+// Groups of the three forms below: 1-5 date, hour, minute; 6 second; 7 fraction; 8 zone
+// (Z or the whole offset); 9 offset hours; 10 offset minutes.
 // ISO 8601 extended date-time; seconds, fraction and offset optional (xAPI 1.0.3).
 const ISO_TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-](\d{2})(?::?(\d{2}))?)?$/;
-// RFC 3339 date-time: seconds and offset required (xAPI 2.0 / IEEE 9274.1.1).
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})([.,]\d+)?)?(Z|[+-](\d{2})(?::?(\d{2}))?)?$/;
+// ISO 8601 basic date-time, e.g. 20080915T155300Z: XAPI-00123 accepts "ISO 8601 Extended or
+// ISO 8601 Basic" under 1.0.3.
+const ISO_BASIC_TIMESTAMP =
+  /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(?:(\d{2})([.,]\d+)?)?(Z|[+-](\d{2})(\d{2})?)?$/;
+// RFC 3339 date-time: seconds and offset required (xAPI 2.0 / IEEE 9274.1.1). RFC 3339 5.6
+// lets a space stand for the "T" ("for the sake of readability"); the ADL 2.0 suite sends
+// "2008-09-15 15:53:00.601+00:00" and expects it stored.
 const RFC3339_TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * Returns a reason the timestamp is invalid, or null if it is valid.
- * `strict` selects RFC 3339 (xAPI 2.0); otherwise ISO 8601 extended format (1.0.3).
+ * `strict` selects RFC 3339 (xAPI 2.0); otherwise ISO 8601, extended or basic format (1.0.3).
  * Both reject the "-00:00" offset, which RFC 3339 reserves for "offset unknown".
  */
 export function timestampProblem(value: string, strict: boolean): string | null {
-  const m = (strict ? RFC3339_TIMESTAMP : ISO_TIMESTAMP).exec(value);
+  const m = strict
+    ? RFC3339_TIMESTAMP.exec(value)
+    : (ISO_TIMESTAMP.exec(value) ?? ISO_BASIC_TIMESTAMP.exec(value));
   if (!m) {
     return strict
       ? "must be an RFC 3339 timestamp with seconds and a timezone (e.g. 2024-05-01T10:00:00.000Z)"
@@ -158,13 +196,30 @@ export function timestampProblem(value: string, strict: boolean): string | null 
   if (month < 1 || month > 12) return "has a month outside 01-12";
   if (day < 1 || day > daysInMonth(year, month)) return "has a day that does not exist";
   if (hour > 23 || minute > 59 || second > 60) return "has a time of day out of range";
-  const offsetHours = m[8] === undefined ? 0 : Number(m[8]);
-  const offsetMinutes = m[9] === undefined ? 0 : Number(m[9]);
+  const offsetHours = m[9] === undefined ? 0 : Number(m[9]);
+  const offsetMinutes = m[10] === undefined ? 0 : Number(m[10]);
   if (offsetHours > 23 || offsetMinutes > 59) return "has a timezone offset out of range";
-  if (m[7]?.startsWith("-") && offsetHours === 0 && offsetMinutes === 0) {
+  if (m[8]?.startsWith("-") && offsetHours === 0 && offsetMinutes === 0) {
     return 'must not use the "-00:00" offset';
   }
   return null;
+}
+
+/**
+ * A valid timestamp spelled the one way Date.parse and readers expect, the same instant with
+ * the same offset and digits: YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm). The basic form gets its
+ * separators, a space or "t" separator becomes "T", missing seconds become ":00", a comma
+ * fraction a point, ±hhmm and ±hh offsets ±hh:mm. (The LRS may re-express a timestamp,
+ * Data 2.4.7; this one changes only the spelling.) Anything else is returned unchanged.
+ */
+export function extendedTimestamp(value: string): string {
+  const m =
+    ISO_TIMESTAMP.exec(value) ?? ISO_BASIC_TIMESTAMP.exec(value) ?? RFC3339_TIMESTAMP.exec(value);
+  if (!m) return value;
+  const [, year, month, day, hour, minute, second = "00", fraction = "", zone = ""] = m;
+  const offset =
+    m[9] === undefined ? zone.toUpperCase() : `${zone.slice(0, 1)}${m[9]}:${m[10] ?? "00"}`;
+  return `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.replace(",", ".")}${offset}`;
 }
 
 const NUM = "\\d+(?:[.,]\\d+)?";
@@ -176,5 +231,9 @@ const DURATION = new RegExp(
 export function isDuration(value: string): boolean {
   if (!DURATION.test(value)) return false;
   // "P" and "PT" alone, or a "T" with nothing after it, designate no duration at all.
-  return value !== "P" && !value.endsWith("T");
+  if (value === "P" || value.endsWith("T")) return false;
+  // ISO 8601 4.4.3.2: only "the lowest order component" may have a decimal fraction
+  // (PT1H30.5M, not PT1.5H30M).
+  const numbers = value.match(/\d+(?:[.,]\d+)?/gu) ?? [];
+  return numbers.slice(0, -1).every((n) => /^\d+$/u.test(n));
 }

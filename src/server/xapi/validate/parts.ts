@@ -11,6 +11,7 @@ import {
   irl,
   isRecord,
   type Json,
+  keyIri,
   languageMap,
   number,
   object,
@@ -44,7 +45,7 @@ export function timestamp(ctx: Ctx, path: string, value: unknown): void {
 export function verb(ctx: Ctx, path: string, value: unknown): void {
   const obj = object(ctx, path, value, ["id", "display"]);
   if (!obj) return;
-  required(ctx, obj, "id", path, (p, v) => iri(ctx, p, v));
+  required(ctx, obj, "id", path, (p, v) => keyIri(ctx, p, v));
   optional(obj, "display", path, (p, v) => languageMap(ctx, p, v));
 }
 
