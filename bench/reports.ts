@@ -17,6 +17,7 @@ import { migrateAll } from "../src/server/platform/open.ts";
 import { loadReportBanks } from "../src/server/reports/banks.ts";
 import { clauseDetail, clauseHeatmap, unitSections } from "../src/server/reports/heatmap.ts";
 import { itemAnalysis } from "../src/server/reports/items.ts";
+import { loadPracticeCatalogue } from "../src/server/reports/practice.ts";
 import { dueLearners, overview, stuckLearners } from "../src/server/reports/queries.ts";
 import { projectionHook } from "../src/server/reports/store.ts";
 import { transcript } from "../src/server/reports/transcript.ts";
@@ -53,7 +54,13 @@ async function run(backend: "sqlite" | "postgres") {
   const now = new Date();
   const generated = await generateHistory(
     accounts,
-    new StatementStore(db.sql, projectionHook(origin, examBankResponses)),
+    new StatementStore(
+      db.sql,
+      projectionHook(origin, {
+        bankResponses: examBankResponses,
+        practice: loadPracticeCatalogue("quizzes/practice").items,
+      }),
+    ),
     {
       learners: Number(values.learners),
       months: Number(values.months),

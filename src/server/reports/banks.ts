@@ -2,14 +2,13 @@
 // officers' item analysis and clause drill-down (answered on the server, to officers only; the
 // exam pool never goes into the site), the validity and due-soon windows, and the official text
 // of the clauses. A missing or broken exam pool leaves the reports working, without item texts.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { quizBankSchema } from "../../lib/quiz/schema.ts";
 import { parseStandards, type Section } from "../../lib/standards/parse.ts";
 import type { ExamPoolItem } from "../exam/attempt.ts";
 import type { Blueprint } from "../exam/blueprint.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+import { loadPracticeCatalogue } from "./practice.ts";
 
 export interface ReportBanks {
   pool: ExamPoolItem[];
@@ -23,27 +22,15 @@ export interface ReportBanks {
 
 const DEFAULTS = { validityDays: 365, dueSoonDays: 30 };
 
-function practiceStems(dir: string): Map<string, string> {
-  const stems = new Map<string, string>();
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => /^\d{2}-[a-z0-9-]+\.ya?ml$/u.test(f));
-  } catch {
-    return stems;
-  }
-  for (const file of files) {
-    const bank = quizBankSchema.safeParse(parse(readFileSync(join(dir, file), "utf8")));
-    if (bank.success) for (const item of bank.data.items) stems.set(item.id, item.stem);
-  }
-  return stems;
-}
-
 export function loadReportBanks(
   quizDir: string,
+  practiceDir = join(quizDir, "practice"),
   standardsFile = "content/standards/source.kk.txt",
 ): ReportBanks {
   const sections = parseStandards(readFileSync(standardsFile, "utf8"));
-  const stems = practiceStems(join(quizDir, "practice"));
+  const stems = new Map(
+    [...loadPracticeCatalogue(practiceDir).items].map(([id, item]) => [id, item.stem]),
+  );
   let pool: ExamPoolItem[] = [];
   let blueprint: Pick<Blueprint, "validityDays"> & { dueSoonDays?: number } = DEFAULTS;
   let problem: string | null = null;

@@ -16,6 +16,7 @@ import {
   practiceOrdinals,
   restScores,
 } from "./derived.ts";
+import type { PracticeCatalogue } from "./practice.ts";
 import { projectStatement } from "./projection.ts";
 
 /**
@@ -27,10 +28,16 @@ export type BankResponses = (
   keys: readonly { registration: string; itemId: string }[],
 ) => Promise<Map<string, string>>;
 
+export interface ProjectionOptions {
+  /** The practice banks the site is built from: the only practice items that count. */
+  practice: PracticeCatalogue;
+  bankResponses?: BankResponses | undefined;
+}
+
 /** The statement store's hook that projects what it stores, in the same transaction. */
-export function projectionHook(origin: string, bankResponses?: BankResponses): InsertHook {
+export function projectionHook(origin: string, options: ProjectionOptions): InsertHook {
   return async (tx: Sql, stored: readonly Statement[]) => {
-    const projection = new ReportProjection(tx, origin, bankResponses);
+    const projection = new ReportProjection(tx, origin, options);
     // The store hands over only statements it has just stored: none can be projected already.
     await projection.ingest(stored as unknown as Record<string, unknown>[], true);
     const voided = stored
@@ -46,11 +53,13 @@ export class ReportProjection {
   readonly sql: Sql;
   readonly origin: string;
   readonly bankResponses: BankResponses | undefined;
+  readonly practice: PracticeCatalogue;
 
-  constructor(sql: Sql, origin: string, bankResponses?: BankResponses) {
+  constructor(sql: Sql, origin: string, options: ProjectionOptions) {
     this.sql = sql;
     this.origin = origin;
-    this.bankResponses = bankResponses;
+    this.bankResponses = options.bankResponses;
+    this.practice = options.practice;
   }
 
   /** Exam answers are analysed by the bank's option ids, which the exam keeps server-side. */
@@ -72,7 +81,7 @@ export class ReportProjection {
     const seen = new Set<string>();
     const rows: Attempted[] = [];
     for (const s of statements) {
-      const row = projectStatement(s, this.origin);
+      const row = projectStatement(s, this.origin, this.practice);
       if (row && !seen.has(row.statementId)) {
         seen.add(row.statementId);
         rows.push({ ...row, attempt: null, rest: null });

@@ -9,7 +9,7 @@ import { ReportProjection } from "../../../src/server/reports/store.ts";
 import { transcript } from "../../../src/server/reports/transcript.ts";
 import { monthlyTrends } from "../../../src/server/reports/trends.ts";
 import { databases } from "../helpers/databases.ts";
-import { history, NOW, ORIGIN, poison } from "./fixture.ts";
+import { history, NOW, ORIGIN, PRACTICE, poison } from "./fixture.ts";
 import { load } from "./load.ts";
 
 const DAY = 86_400_000;
@@ -29,7 +29,7 @@ for (const database of databases) {
 
     beforeAll(async () => {
       ({ sql, close } = await load(database));
-      const projection = new ReportProjection(sql, ORIGIN);
+      const projection = new ReportProjection(sql, ORIGIN, { practice: PRACTICE });
       const statements = history();
       // Every poisoned statement is left out; a resend changes nothing.
       expect(await projection.ingest([...statements, ...poison()])).toBe(statements.length);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { stuckLearners } from "../../../src/server/reports/queries.ts";
 import { ReportProjection } from "../../../src/server/reports/store.ts";
 import { databases } from "../helpers/databases.ts";
-import { history, NOW, ORIGIN } from "./fixture.ts";
+import { history, NOW, ORIGIN, PRACTICE } from "./fixture.ts";
 import { load } from "./load.ts";
 
 for (const database of databases) {
@@ -11,7 +11,7 @@ for (const database of databases) {
     it("forgets voided statements", async () => {
       const { sql, close } = await load(database);
       try {
-        const projection = new ReportProjection(sql, ORIGIN);
+        const projection = new ReportProjection(sql, ORIGIN, { practice: PRACTICE });
         await projection.ingest(history());
         const scope = { units: ["U"], role: "learner" as const, now: NOW };
         expect((await stuckLearners(sql, scope)).total).toBe(1);
