@@ -3,132 +3,18 @@
 // time zone, exports, and that only the exam service's results count — a real exam pass does,
 // a pass posted with a tool's credential or an IRI that smuggles the exam's path does not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../../src/server/config.ts";
-import { loadExamPool } from "../../../src/server/exam/pool.ts";
-import { openPlatform, type Platform } from "../../../src/server/platform/open.ts";
-import { hashPassword } from "../../../src/server/security/password.ts";
+import { type Harness, ORIGIN, openHarness } from "./platform.ts";
 
-const ORIGIN = "https://adal.test";
-const PASSWORD = "Routes-Pass-1";
-let now = Date.parse("2026-11-25T07:00:00Z"); // 12:00 in Almaty
-let platform: Platform;
-const cookies = new Map<string, string>();
-
-async function request(path: string, as?: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (as) headers.set("cookie", cookies.get(as) ?? "");
-  return platform.app.request(`${ORIGIN}${path}`, { ...init, headers });
-}
-
-async function json(path: string, as = "800001") {
-  const response = await request(path, as);
-  expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
-  return response.json();
-}
-
-async function postStatements(as: string | null, statements: object[], auth?: string) {
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "x-experience-api-version": "1.0.3",
-  };
-  if (auth) headers.authorization = auth;
-  return request("/xapi/statements", as ?? undefined, {
-    method: "POST",
-    headers,
-    body: JSON.stringify(statements),
-  });
-}
-
-const lesson = (person: string, n: number, verb: string, timestamp: string) => ({
-  actor: { objectType: "Agent", account: { homePage: ORIGIN, name: person } },
-  verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },
-  object: { objectType: "Activity", id: `${ORIGIN}/xapi/activities/lesson/${n}` },
-  timestamp,
-});
+let h: Harness;
+const request = (path: string, as?: string, init?: RequestInit) => h.request(path, as, init);
+const json = (path: string, as?: string) => h.json(path, as);
+const postStatements = (as: string | null, statements: object[], auth?: string) =>
+  h.postStatements(as, statements, auth);
 
 beforeAll(async () => {
-  const config = readConfig({
-    ADAL_DB: ":memory:",
-    ADAL_ORIGIN: ORIGIN,
-    ADAL_QUIZ_DIR: "tests/fixtures/quizzes",
-    ADAL_STATIC_DIR: "",
-  });
-  platform = await openPlatform(config, () => new Date(now));
-  const { accounts } = platform;
-  await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
-  await accounts.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
-  await accounts.addUnit({ code: "OTHER", name: "Басқа", parentCode: null });
-  const hash = await hashPassword(PASSWORD);
-  const people = [
-    ["100001", "DP-1", "learner"],
-    ["100002", "OTHER", "learner"],
-    ["100003", "DP-1", "learner"],
-    ["800001", "DP", "officer"],
-    ["900001", "DP", "admin"],
-  ] as const;
-  const created = await accounts.createUsers(
-    people.map(([personnelNumber, unitCode, role]) => ({
-      personnelNumber,
-      fullName: `Қызметкер ${personnelNumber}`,
-      unitCode,
-      role,
-      email: `${personnelNumber}@police.kz`,
-      passwordHash: hash,
-      mustChangePassword: false,
-    })),
-    new Date(now),
-  );
-  await accounts.assignOfficerUnits(created[3]?.id ?? "", ["DP"]);
-  for (const [number] of people) {
-    const response = await request("/api/session", undefined, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personnelNumber: number, password: PASSWORD }),
-    });
-    expect(response.status).toBe(200);
-    cookies.set(number, (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "");
-  }
-
-  // 100001 reads lesson 1 late in the evening of 31 October UTC: 1 November in Almaty.
-  expect(
-    (
-      await postStatements("100001", [
-        lesson("100001", 1, "experienced", "2026-10-31T19:50:00Z"),
-        lesson("100001", 1, "completed", "2026-10-31T20:00:00Z"),
-      ])
-    ).status,
-  ).toBe(200);
-
-  // 100001 takes the real exam and answers every item with the fixture pool's key, found by
-  // its text (each attempt gives the options random ids of their own).
-  const keys = new Map(
-    loadExamPool("tests/fixtures/quizzes/exam").map((i) => [
-      i.id,
-      new Set(i.options.filter((o) => o.correct).map((o) => o.text)),
-    ]),
-  );
-  const started = await request("/api/exam/attempts", "100001", { method: "POST" });
-  expect(started.status).toBe(201);
-  const attempt = (await started.json()) as {
-    id: string;
-    items: { id: string; options: { id: string; text: string }[] }[];
-  };
-  for (const item of attempt.items) {
-    const key = item.options.filter((o) => keys.get(item.id)?.has(o.text)).map((o) => o.id);
-    const put = await request(`/api/exam/attempts/${attempt.id}/answers/${item.id}`, "100001", {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ options: key }),
-    });
-    expect(put.status).toBe(204);
-  }
-  now += 5 * 60_000 + 30_000;
-  const submitted = await request(`/api/exam/attempts/${attempt.id}/submit`, "100001", {
-    method: "POST",
-  });
-  expect(submitted.status).toBe(200);
+  h = await openHarness();
 });
-afterAll(async () => platform.close());
+afterAll(async () => h.platform.close());
 
 const ENDPOINTS = [
   "/api/reports/overview",
@@ -200,7 +86,7 @@ describe("reports API: dates", () => {
     const november = await json("/api/reports/trends?from=2026-11-01&to=2026-11-30&unit=DP-1");
     expect(november.meta).toMatchObject({
       timeZone: "Asia/Almaty",
-      generatedAt: new Date(now).toISOString(),
+      generatedAt: new Date(h.now()).toISOString(),
       filters: {
         unit: "DP-1",
         unitName: "1-бөлім",
@@ -221,10 +107,10 @@ describe("reports API: dates", () => {
 
 describe("reports API: only the exam service's results count", () => {
   it("counts the real exam pass, not a pass posted with a credential or a smuggled IRI", async () => {
-    const { credential, secret } = await platform.credentials.create(
+    const { credential, secret } = await h.platform.credentials.create(
       "A tool",
       ["statements/write"],
-      new Date(now),
+      new Date(h.now()),
     );
     const basic = `Basic ${Buffer.from(`${credential.key}:${secret}`).toString("base64")}`;
     const forged = (id: string, verb: string) => ({
