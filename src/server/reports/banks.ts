@@ -1,7 +1,7 @@
 // What the reports need from the question banks and the exam blueprint: item texts for the
-// officers' item analysis and clause drill-down (answered on the server, to officers only; the
-// exam pool never goes into the site), the validity and due-soon windows, and the official text
-// of the clauses. A missing or broken exam pool leaves the reports working, without item texts.
+// item analysis and clause drill-down (exam texts and keys to administrators only: the pool
+// never goes into the site, and officers sit the exam too), the validity and due-soon windows,
+// and the official text of the clauses. A missing or broken exam pool leaves the reports working, without item texts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseStandards, type Section } from "../../lib/standards/parse.ts";
@@ -12,8 +12,10 @@ import { loadPracticeCatalogue } from "./practice.ts";
 
 export interface ReportBanks {
   pool: ExamPoolItem[];
-  /** Item id → stem, for practice and exam items. */
+  /** Item id → stem, for practice and exam items: exam stems are for administrators only. */
   stems: Map<string, string>;
+  /** Item id → stem of the practice items (public: the site shows them to everyone). */
+  practiceStems: Map<string, string>;
   validityDays: number;
   dueSoonDays: number;
   sections: Section[];
@@ -28,9 +30,10 @@ export function loadReportBanks(
   standardsFile = "content/standards/source.kk.txt",
 ): ReportBanks {
   const sections = parseStandards(readFileSync(standardsFile, "utf8"));
-  const stems = new Map(
+  const practiceStems = new Map(
     [...loadPracticeCatalogue(practiceDir).items].map(([id, item]) => [id, item.stem]),
   );
+  const stems = new Map(practiceStems);
   let pool: ExamPoolItem[] = [];
   let blueprint: Pick<Blueprint, "validityDays"> & { dueSoonDays?: number } = DEFAULTS;
   let problem: string | null = null;
@@ -44,6 +47,7 @@ export function loadReportBanks(
   return {
     pool,
     stems,
+    practiceStems,
     validityDays: blueprint.validityDays,
     dueSoonDays: blueprint.dueSoonDays ?? DEFAULTS.dueSoonDays,
     sections,

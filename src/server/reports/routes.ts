@@ -71,13 +71,16 @@ export function reportRoutes(deps: ReportDeps) {
     const guard = async (c: Context) => {
       const user = await requireUser(c, ["officer", "admin"]);
       format(c); // a bad format is refused before any work
-      return parseRequest(c, accounts, user, {
+      const parsed = await parseRequest(c, accounts, user, {
         now: deps.clock(),
         timeZone: deps.timeZone,
         validityDays: banks.validityDays,
         dueSoonDays: banks.dueSoonDays,
         stale: await deps.stale(),
       });
+      // Exam texts and keys go to administrators (the content owners) only: officers sit the
+      // exam themselves, so what they are sent must not help anyone pass it.
+      return { ...parsed, keys: user.role === "admin" };
     };
     const t = (c: Context) => translator(c.req.query("lang") === "ru" ? "ru" : "kk");
     const whole = (c: Context) => format(c) !== "json";
@@ -101,10 +104,11 @@ export function reportRoutes(deps: ReportDeps) {
     });
 
     api.get("/reports/items", async (c) => {
-      const { filter, meta } = await guard(c);
+      const { filter, meta, keys } = await guard(c);
       const report = await itemAnalysis(sql, filter, {
         attempts: attemptsParam(c),
         pool: banks.pool,
+        keys,
       });
       return send(c, "items", meta, report, () => tables.itemsTable(t(c), report));
     });
@@ -122,11 +126,12 @@ export function reportRoutes(deps: ReportDeps) {
     });
 
     api.get("/reports/clauses/:clause", async (c) => {
-      const { filter, meta } = await guard(c);
+      const { filter, meta, keys } = await guard(c);
       const clause = c.req.param("clause");
       if (!CLAUSE.test(clause))
         throw new ApiError(400, "bad-clause", "clause must be like 2.10 (or 1, 11).");
-      const detail = await clauseDetail(sql, filter, clause, banks.sections, banks.stems);
+      const stems = keys ? banks.stems : banks.practiceStems;
+      const detail = await clauseDetail(sql, filter, clause, banks.sections, stems);
       if (!detail) throw new ApiError(404, "not-found", `The standards have no clause ${clause}.`);
       if (format(c) !== "json")
         throw new ApiError(400, "bad-format", "A clause's items are shown, not exported.");

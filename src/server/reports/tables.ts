@@ -110,12 +110,15 @@ export function stuckTable(t: T, rows: StuckLearner[], zone: string): Table {
 }
 
 export function itemsTable(t: T, report: ItemReport): Table {
+  // Officers' exports carry what their screen shows: letters and counts, no text, no key.
+  const option = (o: ItemReport["items"][number]["options"][number]) =>
+    `${o.label}${o.correct ? " ✓" : ""}: ${o.count}`;
   return {
     columns: [
       t("reports.item"),
       t("reports.lesson"),
       t("reports.clause"),
-      t("reports.stem"),
+      ...(report.keys ? [t("reports.stem")] : []),
       t("reports.responses"),
       `${t("reports.facility")}, %`,
       `${t("reports.discrimination")}, %`,
@@ -128,13 +131,13 @@ export function itemsTable(t: T, report: ItemReport): Table {
       i.itemId,
       i.section,
       i.clauses.join(" "),
-      i.stem,
+      ...(report.keys ? [i.stem] : []),
       i.attempts,
       pct(i.facility),
       pct(i.discrimination),
       pct(i.efficiency),
       i.noResponse,
-      i.options.map((o) => `${o.id}${o.correct ? " ✓" : ""}: ${o.count}`).join("; "),
+      i.options.map(option).join("; "),
       i.flags.map((f) => t(`reports.flag.${f}` as MessageKey)).join("; "),
     ]),
   };

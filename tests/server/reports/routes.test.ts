@@ -3,6 +3,7 @@
 // time zone, exports, and that only the exam service's results count — a real exam pass does,
 // a pass posted with a tool's credential or an IRI that smuggles the exam's path does not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadExamPool } from "../../../src/server/exam/pool.ts";
 import { type Harness, ORIGIN, openHarness } from "./platform.ts";
 
 let h: Harness;
@@ -146,13 +147,52 @@ describe("reports API: only the exam service's results count", () => {
     expect(gift.attempts).toBe(1);
   });
 
-  it("shows officers the item texts with the right options marked", async () => {
+  it("never sends an officer exam texts or the key (officers sit the exam); an admin gets them", async () => {
+    // The officer could be in the middle of an attempt of their own.
+    const started = await request("/api/exam/attempts", "800001", { method: "POST" });
+    expect(started.status).toBe(201);
+    const texts = new Set(
+      loadExamPool("tests/fixtures/quizzes/exam").flatMap((i) => [
+        i.stem,
+        ...i.options.map((o) => o.text),
+      ]),
+    );
+    const leaks = (body: string) => [...texts].filter((text) => body.includes(text));
     const items = await json("/api/reports/items");
+    expect(items.keys).toBe(false);
     const gift = items.items.find((i: { itemId: string }) => i.itemId === "x02-fixture-gift");
-    expect(gift.stem.length).toBeGreaterThan(20);
-    expect(gift.options.filter((o: { correct: boolean }) => o.correct)).toHaveLength(1);
-    expect(gift.options.every((o: { text: string }) => o.text.length > 0)).toBe(true);
-    expect(gift.options.find((o: { correct: boolean }) => o.correct).count).toBe(1);
+    expect(gift).toMatchObject({ stem: null, section: 2, attempts: 1 });
+    expect(gift.clauses.length).toBeGreaterThan(0);
+    expect(gift.options.map((o: { label: string }) => o.label)).toEqual(["A", "B", "C"]);
+    expect(gift.options.reduce((n: number, o: { count: number }) => n + o.count, 0)).toBe(1);
+    for (const option of gift.options)
+      expect(Object.keys(option).sort()).toEqual(["count", "label"]);
+    // x02-fixture-gift tests clause 2.13: its drill-down lists the item, without its text.
+    const detail = await json("/api/reports/clauses/2.13");
+    expect(detail.items).toEqual([
+      expect.objectContaining({ itemId: "x02-fixture-gift", stem: null }),
+    ]);
+    for (const path of ["/api/reports/items", "/api/reports/clauses/2.13"])
+      expect(leaks(await (await request(path, "800001")).text()), path).toEqual([]);
+    for (const format of ["csv", "xlsx"]) {
+      const body = await (await request(`/api/reports/items?format=${format}`, "800001")).text();
+      expect(body).not.toContain("✓");
+      if (format === "csv") expect(leaks(body)).toEqual([]);
+    }
+
+    // The administrator (the content owner) sees the texts and the right option.
+    const full = await json("/api/reports/items", "900001");
+    expect(full.keys).toBe(true);
+    const keyed = full.items.find((i: { itemId: string }) => i.itemId === "x02-fixture-gift");
+    expect(keyed.stem.length).toBeGreaterThan(20);
+    expect(keyed.options.filter((o: { correct: boolean }) => o.correct)).toHaveLength(1);
+    expect(keyed.options.every((o: { text: string }) => o.text.length > 0)).toBe(true);
+    expect(keyed.options.find((o: { correct: boolean }) => o.correct).count).toBe(1);
+    const csv = await (await request("/api/reports/items?format=csv", "900001")).text();
+    expect(csv).toContain("✓");
+    expect(leaks(csv).length).toBeGreaterThan(0);
+    const drill = await json("/api/reports/clauses/2.13", "900001");
+    expect(drill.items[0].stem).toBe(keyed.stem);
   });
 
   it("drills down from a clause to its text and items", async () => {
