@@ -204,6 +204,7 @@ export const kk = {
   "reports.to": "Кезең соңы",
   "reports.role": "Рөл",
   "reports.allRoles": "Барлық рөлдер",
+  "reports.role.admin": "Әкімші",
   "reports.role.learner": "Тыңдаушы",
   "reports.role.officer": "Оқыту жөніндегі маман",
   "reports.print": "Басып шығару",

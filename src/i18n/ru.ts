@@ -205,6 +205,7 @@ export const ru = {
   "reports.to": "По",
   "reports.role": "Роль",
   "reports.allRoles": "Все роли",
+  "reports.role.admin": "Администратор",
   "reports.role.learner": "Слушатель",
   "reports.role.officer": "Ответственный за обучение",
   "reports.print": "Печать",

@@ -136,6 +136,7 @@ export default function ReportsApp({ strings: s, lang, prefix, signInUrl, sectio
               <option value="">{s.allRoles}</option>
               <option value="learner">{s["role.learner"]}</option>
               <option value="officer">{s["role.officer"]}</option>
+              <option value="admin">{s["role.admin"]}</option>
             </select>
           </label>
           <button type="button" class="link-button" onClick={() => window.print()}>

@@ -9,7 +9,7 @@ export interface ReportMeta {
     unitName: string | null;
     from: string | null;
     to: string | null;
-    role: string | null;
+    role: "learner" | "officer" | "admin" | null;
   };
   /** Why the report tables do not match the statements (run `adal reports rebuild`), or null. */
   stale: string | null;

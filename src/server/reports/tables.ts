@@ -6,6 +6,7 @@ import { formatDuration, localDateTime } from "../../lib/reports/time.ts";
 import type {
   ClauseHeat,
   DueLearner,
+  ItemFlag,
   ItemReport,
   MonthTrend,
   ReportMeta,
@@ -15,8 +16,24 @@ import type {
   UnitSections,
 } from "../../lib/reports/types.ts";
 import type { Cell, Table } from "./export.ts";
+import type { ReportFilter } from "./scope.ts";
 
 export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+// Typed maps, not keys pieced together from a value: a role or flag without its dictionary
+// entry is a compile error here, not a 500 when someone exports with that filter.
+const ROLE_KEYS: Record<NonNullable<ReportFilter["role"]>, MessageKey> = {
+  learner: "reports.role.learner",
+  officer: "reports.role.officer",
+  admin: "reports.role.admin",
+};
+const FLAG_KEYS: Record<ItemFlag, MessageKey> = {
+  "too-easy": "reports.flag.too-easy",
+  "too-hard": "reports.flag.too-hard",
+  "negative-discrimination": "reports.flag.negative-discrimination",
+  "weak-discrimination": "reports.flag.weak-discrimination",
+  "low-efficiency": "reports.flag.low-efficiency",
+};
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 const rate = (wrong: number, n: number) => (n === 0 ? null : pct(wrong / n));
@@ -28,7 +45,7 @@ export function aboutRows(t: T, meta: ReportMeta): [string, string][] {
     [t("reports.unit"), f.unitName ?? t("reports.allUnits")],
     [t("reports.from"), f.from ?? "—"],
     [t("reports.to"), f.to ?? "—"],
-    [t("reports.role"), f.role ? t(`reports.role.${f.role}` as MessageKey) : t("reports.allRoles")],
+    [t("reports.role"), f.role ? t(ROLE_KEYS[f.role]) : t("reports.allRoles")],
     [t("reports.generatedAt"), localDateTime(meta.generatedAt, meta.timeZone) ?? ""],
     [t("reports.timeZone"), meta.timeZone],
   ];
@@ -138,7 +155,7 @@ export function itemsTable(t: T, report: ItemReport): Table {
       pct(i.efficiency),
       i.noResponse,
       i.options.map(option).join("; "),
-      i.flags.map((f) => t(`reports.flag.${f}` as MessageKey)).join("; "),
+      i.flags.map((f) => t(FLAG_KEYS[f])).join("; "),
     ]),
   };
 }
