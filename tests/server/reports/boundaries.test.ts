@@ -1,11 +1,13 @@
 // Edges of the figures, worked out by hand: the month boundary in Asia/Almaty (UTC+5: a local
 // month starts at 19:00Z the day before), passes exactly 365 and 335 days old, course completion
-// under a date range (the month of the eleventh lesson, as in the trends).
+// under a date range (the month of the eleventh lesson, as in the trends), and answers without
+// a success flag (left out of the unit comparison as of the heatmap).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountMigrations } from "../../../src/server/accounts/schema.ts";
 import { AccountStore } from "../../../src/server/accounts/store.ts";
 import { migrate } from "../../../src/server/db/migrate.ts";
 import type { Sql } from "../../../src/server/db/sql.ts";
+import { clauseHeatmap, unitSections } from "../../../src/server/reports/heatmap.ts";
 import { dueLearners, overview } from "../../../src/server/reports/queries.ts";
 import { reportMigrations } from "../../../src/server/reports/schema.ts";
 import { ReportProjection } from "../../../src/server/reports/store.ts";
@@ -131,6 +133,18 @@ for (const database of databases) {
       const [u] = await overview(sql, scope);
       // Overdue: D365b and the five who never passed (R1, R2, M1, M2, N1).
       expect(u).toMatchObject({ overdue: 6, dueSoon: 2 });
+    });
+
+    it("leaves answers without a success flag out of the unit comparison, as out of the heatmap", async () => {
+      const [heat] = await clauseHeatmap(sql, scope);
+      expect(heat?.practice).toMatchObject({ answers: 1, wrong: 0 });
+      const [u] = await unitSections(sql, scope);
+      expect(u?.sections[1]?.practice).toEqual({
+        answers: 1,
+        wrong: 0,
+        firstAnswers: 1,
+        firstWrong: 0,
+      });
     });
   });
 }
