@@ -18,8 +18,18 @@ export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Characters XML 1.0 does not allow (C0 controls but tab, line feed and carriage return; lone
+ * surrogates; U+FFFE, U+FFFF): one of them, say in a name from a roster, makes Excel refuse
+ * the whole workbook. They carry no meaning in a report, so they are left out of every cell,
+ * in CSV as well, and before the formula check, so that "\u0001=…" cannot hide a formula.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export const xmlSafe = (text: string) => text.replace(NOT_XML_CHAR, "");
+const cellText = (text: string) => neutralise(xmlSafe(text));
+
 const csvCell = (v: Cell) => {
-  const s = v === null ? "" : typeof v === "string" ? neutralise(v) : String(v);
+  const s = v === null ? "" : typeof v === "string" ? cellText(v) : String(v);
   return /[",\n\r;]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 };
 
@@ -28,7 +38,11 @@ export function toCsv(table: Table): string {
 }
 
 const xml = (s: string) =>
-  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
+  xmlSafe(s)
+    .replace(/&/gu, "&amp;")
+    .replace(/</gu, "&lt;")
+    .replace(/>/gu, "&gt;")
+    .replace(/"/gu, "&quot;");
 
 function column(n: number): string {
   let s = "";
@@ -43,7 +57,7 @@ function sheet(table: Table): string {
       const ref = `${column(c)}${r + 1}`;
       if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
       if (v === null || v === "") return "";
-      const text = typeof v === "string" ? neutralise(v) : String(v);
+      const text = typeof v === "string" ? cellText(v) : String(v);
       return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(text)}</t></is></c>`;
     });
     return `<row r="${r + 1}">${cells.join("")}</row>`;

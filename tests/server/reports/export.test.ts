@@ -1,29 +1,8 @@
 // Exports: formula-looking text is neutralised in CSV and XLSX (numbers stay numbers), the
 // workbook's zip entries carry the real date, and the filters go on an "about" sheet.
-import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { dosDateTime, neutralise, toCsv, toXlsx } from "../../../src/server/reports/export.ts";
-
-/** The entries of a zip: name, DOS date and time, and inflated content. */
-function unzip(zip: Buffer) {
-  const entries: { name: string; date: number; time: number; text: string }[] = [];
-  let at = 0;
-  while (zip.readUInt32LE(at) === 0x04034b50) {
-    const size = zip.readUInt32LE(at + 18);
-    const nameLength = zip.readUInt16LE(at + 26);
-    const extra = zip.readUInt16LE(at + 28);
-    const name = zip.subarray(at + 30, at + 30 + nameLength).toString();
-    const data = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
-    entries.push({
-      name,
-      time: zip.readUInt16LE(at + 10),
-      date: zip.readUInt16LE(at + 12),
-      text: inflateRawSync(data).toString("utf8"),
-    });
-    at += 30 + nameLength + extra + size;
-  }
-  return entries;
-}
+import { unzip, xmlProblems } from "./xml.ts";
 
 const table = {
   columns: ["name", "value"],
@@ -88,5 +67,38 @@ describe("CSV and XLSX exports", () => {
     expect(names).toContain("xl/worksheets/sheet2.xml");
     expect(entries.find((e) => e.name === "xl/workbook.xml")?.text).toContain('name="about"');
     expect(entries.find((e) => e.name === "xl/worksheets/sheet2.xml")?.text).toContain("'=ALM");
+  });
+
+  it("writes only characters XML allows, so every part of the workbook is well-formed", () => {
+    const named = '=HYPERLINK("http://x")\u0001 Ерлан';
+    const workbook = toXlsx(
+      {
+        columns: ["name\u0000", "n"],
+        rows: [
+          [named, 1],
+          ["\u0001=1+1", 2], // a control character must not hide a formula from the prefix
+          ["a\u000Bb\u001Fc\uFFFEd\uD800e", 3],
+          ["Tab\tand\nline, 😀 kept", 4],
+        ],
+        about: [["Unit\u0007", "U\u0002"]],
+      },
+      "due\u0003",
+    );
+    const entries = unzip(workbook);
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+    for (const e of entries) expect(xmlProblems(e.text), e.name).toEqual([]);
+    const sheet = entries.find((e) => e.name === "xl/worksheets/sheet1.xml")?.text ?? "";
+    expect(sheet).toContain(">'=HYPERLINK(&quot;http://x&quot;) Ерлан<");
+    expect(sheet).toContain(">'=1+1<");
+    expect(sheet).toContain(">abcde<");
+    expect(sheet).toContain(">Tab\tand\nline, 😀 kept<");
+    // The checker itself refuses what Excel refuses.
+    expect(xmlProblems("<a>x\u0001y</a>")).toEqual(["character U+0001 at 4"]);
+    expect(xmlProblems("<a><b></a>").length).toBeGreaterThan(0);
+  });
+
+  it("leaves the same characters out of CSV cells, before the formula check", () => {
+    const lines = toCsv({ columns: ["a"], rows: [["\u0001=1+1"], ["x\u0000y"]] }).split("\r\n");
+    expect(lines.slice(1, 3)).toEqual(["'=1+1", "xy"]);
   });
 });

@@ -2,6 +2,7 @@
 // formats and both languages, answers a file (never a 500).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, openHarness } from "./platform.ts";
+import { unzip, xmlProblems } from "./xml.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,5 +34,34 @@ describe("exports with every filter", () => {
         }
       }
     }
+  });
+
+  it("writes well-formed workbooks, also for a name with a control character in the roster", async () => {
+    // Created before names were checked for control characters (the roster now refuses them).
+    await h.platform.accounts.createUsers(
+      [
+        {
+          personnelNumber: "100009",
+          fullName: '=HYPERLINK("http://x")\u0001 Ерлан',
+          unitCode: "DP-1",
+          role: "learner",
+          email: null,
+          passwordHash: "x",
+          mustChangePassword: false,
+        },
+      ],
+      new Date(h.now()),
+    );
+    for (const view of VIEWS) {
+      const response = await h.request(`/api/reports/${view}?format=xlsx`, "800001");
+      const parts = unzip(Buffer.from(await response.arrayBuffer()));
+      expect(parts.map((p) => p.name)).toContain("xl/worksheets/sheet1.xml");
+      for (const part of parts) expect(xmlProblems(part.text), `${view}: ${part.name}`).toEqual([]);
+    }
+    const due = unzip(
+      Buffer.from(await (await h.request("/api/reports/due?format=xlsx", "800001")).arrayBuffer()),
+    );
+    const sheet = due.find((p) => p.name === "xl/worksheets/sheet1.xml")?.text ?? "";
+    expect(sheet).toContain("'=HYPERLINK(&quot;http://x&quot;) Ерлан");
   });
 });
