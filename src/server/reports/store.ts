@@ -18,6 +18,7 @@ import {
 } from "./derived.ts";
 import type { PracticeCatalogue } from "./practice.ts";
 import { projectStatement } from "./projection.ts";
+import { forgetStatements } from "./voiding.ts";
 
 /**
  * Bank option ids of graded exam answers, keyed by `registration \u0000 itemId` (the exam's
@@ -195,13 +196,9 @@ export class ReportProjection {
     return rows.length;
   }
 
+  /** Voided statements: their rows go, and what was derived from them follows (voiding.ts). */
   async forget(statementIds: readonly string[]): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      for (const id of statementIds) {
-        await tx.run("DELETE FROM learning_event_clauses WHERE statement_id = ?", [id]);
-        await tx.run("DELETE FROM learning_events WHERE statement_id = ?", [id]);
-      }
-    });
+    await this.sql.transaction(async (tx) => forgetStatements(tx, statementIds));
   }
 
   /** Empties the projection (before a rebuild). */
