@@ -245,6 +245,17 @@ export const ru = {
   "reports.lessonCompletions": "Завершения уроков (впервые)",
   "reports.passed": "Сдали",
   "reports.transcript": "История обучения",
+  "reports.error.bad-date":
+    "Дата указана неверно: выберите существующую дату (например, 2026-01-31).",
+  "reports.error.bad-range": "Начало периода позже его конца. Проверьте даты.",
+  "reports.error.out-of-scope": "Это подразделение не входит в закреплённые за вами.",
+  "reports.error.not-found": "Запрошенные данные не найдены.",
+  "reports.error.bad-request": "Неверный запрос отчёта. Обновите страницу и попробуйте снова.",
+  "reports.error.server":
+    "На сервере произошла ошибка, ничего не изменено. Попробуйте немного позже.",
+  "reports.error.network":
+    "Не удалось связаться с сервером. Проверьте подключение к интернету и попробуйте снова.",
+  "reports.error.other": "Отчёт не загрузился (код ошибки: {status}).",
   "reports.event": "Событие",
   "reports.score": "Результат",
   "reports.duration": "Длительность",

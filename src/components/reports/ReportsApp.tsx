@@ -5,6 +5,7 @@ import type { ReportMeta } from "../../lib/reports/types.ts";
 import { callApi } from "../account/api.ts";
 import { ClausesView } from "./ClausesView.tsx";
 import { DueView } from "./DueView.tsx";
+import { errorText } from "./errors.ts";
 import { dateTime, type Formats, intlLocale, type Strings } from "./format.ts";
 import type { SectionClauses } from "./Heatmap.tsx";
 import { ItemsView } from "./ItemsView.tsx";
@@ -86,7 +87,6 @@ export default function ReportsApp({ strings: s, lang, prefix, signInUrl, sectio
         </a>
       </p>
     );
-  const status = (error as { status?: number } | null)?.status;
   const field = (name: keyof typeof filters) => ({
     value: filters[name],
     onChange: (e: Event) => {
@@ -124,11 +124,11 @@ export default function ReportsApp({ strings: s, lang, prefix, signInUrl, sectio
           </label>
           <label>
             {s.from}
-            <input type="date" {...field("from")} />
+            <input type="date" {...field("from")} max={filters.to || undefined} />
           </label>
           <label>
             {s.to}
-            <input type="date" {...field("to")} />
+            <input type="date" {...field("to")} min={filters.from || undefined} />
           </label>
           <label>
             {s.role}
@@ -158,7 +158,7 @@ export default function ReportsApp({ strings: s, lang, prefix, signInUrl, sectio
         </dl>
         {error && !isSignedOut(error) && (
           <p role="alert" class="error">
-            {status === 403 ? s.forbidden : error.message}
+            {errorText(error, s)}
           </p>
         )}
         <Tabs
