@@ -256,6 +256,11 @@ export const ru = {
   "reports.error.network":
     "Не удалось связаться с сервером. Проверьте подключение к интернету и попробуйте снова.",
   "reports.error.other": "Отчёт не загрузился (код ошибки: {status}).",
+  "reports.printPreparing": "Подготовка к печати…",
+  "reports.printedSome":
+    "Напечатаны только первые {shown} из {n} записей. Чтобы получить все, выгрузите CSV или XLSX.",
+  "reports.printedPage":
+    "Напечатаны только записи {from}–{to} из {n}. Чтобы напечатать все, нажмите кнопку «Печать» на странице или выгрузите CSV.",
   "reports.event": "Событие",
   "reports.score": "Результат",
   "reports.duration": "Длительность",
