@@ -261,6 +261,11 @@ export const ru = {
     "Напечатаны только первые {shown} из {n} записей. Чтобы получить все, выгрузите CSV или XLSX.",
   "reports.printedPage":
     "Напечатаны только записи {from}–{to} из {n}. Чтобы напечатать все, нажмите кнопку «Печать» на странице или выгрузите CSV.",
+  "reports.shownOnScreen": "Как на экране",
+  "reports.correctAnswers": "Правильные ответы",
+  "reports.firstCorrect": "Правильных среди первых ответов",
+  "reports.intervalLow": "Нижняя граница 95 % доверительного интервала",
+  "reports.intervalHigh": "Верхняя граница 95 % доверительного интервала",
   "reports.event": "Событие",
   "reports.score": "Результат",
   "reports.duration": "Длительность",

@@ -188,7 +188,14 @@ test("every tab shows real rows and passes axe; tabs follow the ARIA pattern", a
   await cell.click();
   const detail = page.getByRole("region", { name: "2.10-тармақ" });
   await expect(detail).toContainText("сыйлықтар");
-  await expect(detail.getByRole("link")).toHaveAttribute("href", "/lessons/2/#clause-2-10");
+  await expect(
+    detail.getByRole("link", { name: "Тармақтың сабақтағы мәтінін ашу" }),
+  ).toHaveAttribute("href", "/lessons/2/#clause-2-10");
+  // The drill-down exports too, with the attempts shown on screen (all answers here).
+  await expect(detail.getByRole("link", { name: "CSV" })).toHaveAttribute(
+    "href",
+    /\/api\/reports\/clauses\/2\.10\?.*attempts=all.*format=csv&lang=kk/u,
+  );
   expect(tenth.length).toBeGreaterThan(0);
   await expect(detail.locator("tbody tr")).toHaveCount(tenth.length);
   await panel.getByRole("button", { name: "Бөлімшелерді салыстыру" }).click();
@@ -213,6 +220,7 @@ test("every view exports to CSV and XLSX in the officer's language", async ({ pa
     "items",
     "clauses",
     "clauses/units",
+    "clauses/2.10",
     "trends",
     "learners/100025",
   ]) {

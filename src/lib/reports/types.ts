@@ -11,8 +11,19 @@ export interface ReportMeta {
     to: string | null;
     role: "learner" | "officer" | "admin" | null;
   };
+  /** The view's own options as requested (empty for views without any). */
+  view: ViewOptions;
   /** Why the report tables do not match the statements (run `adal reports rebuild`), or null. */
   stale: string | null;
+}
+
+export interface ViewOptions {
+  /** Item analysis, heatmap, drill-down: first attempts (tries) only, or all. */
+  attempts?: "first" | "all";
+  /** Heatmap and unit comparison: which answers count. */
+  source?: "practice" | "exam" | "both";
+  /** Clause drill-down: the clause. */
+  clause?: string;
 }
 
 /** A page of a long list: `total` rows exist, `rows.length` from `offset` are here. */

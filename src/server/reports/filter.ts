@@ -99,6 +99,7 @@ export async function parseRequest(
         to: to ?? null,
         role: role ?? null,
       },
+      view: {},
       stale: settings.stale,
     },
   };
@@ -125,5 +126,13 @@ export function attemptsParam(c: Context): "first" | "all" {
   const value = c.req.query("attempts") ?? "first";
   if (value !== "first" && value !== "all")
     throw new ApiError(400, "bad-attempts", "attempts must be first or all.");
+  return value;
+}
+
+/** Which answers a clause view counts: `source=practice|exam|both` (default practice). */
+export function sourceParam(c: Context): "practice" | "exam" | "both" {
+  const value = c.req.query("source") ?? "practice";
+  if (value !== "practice" && value !== "exam" && value !== "both")
+    throw new ApiError(400, "bad-source", "source must be practice, exam or both.");
   return value;
 }

@@ -1,32 +1,24 @@
 // Every view as a table for CSV and XLSX, headed in the officer's language, dates in the
-// reports' time zone (named on the workbook's "about" sheet with the filters in effect).
+// reports' time zone (named in the export's about block with the filters in effect, about.ts).
+// The clause views' tables are in clause-tables.ts.
 import type { MessageKey } from "../../i18n/index.ts";
-import { MIN_ANSWERS } from "../../lib/reports/heat.ts";
 import { formatDuration, localDateTime } from "../../lib/reports/time.ts";
 import type {
-  ClauseHeat,
   DueLearner,
   ItemFlag,
   ItemReport,
   MonthTrend,
-  ReportMeta,
   StuckLearner,
   Transcript,
   UnitOverview,
-  UnitSections,
 } from "../../lib/reports/types.ts";
+import { pct, type T } from "./about.ts";
 import type { Cell, Table } from "./export.ts";
-import type { ReportFilter } from "./scope.ts";
 
-export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type { T };
 
-// Typed maps, not keys pieced together from a value: a role or flag without its dictionary
-// entry is a compile error here, not a 500 when someone exports with that filter.
-const ROLE_KEYS: Record<NonNullable<ReportFilter["role"]>, MessageKey> = {
-  learner: "reports.role.learner",
-  officer: "reports.role.officer",
-  admin: "reports.role.admin",
-};
+// Typed map, not keys pieced together from a value: a flag without its dictionary entry is a
+// compile error here, not a 500 when someone exports the item analysis.
 const FLAG_KEYS: Record<ItemFlag, MessageKey> = {
   "too-easy": "reports.flag.too-easy",
   "too-hard": "reports.flag.too-hard",
@@ -34,22 +26,6 @@ const FLAG_KEYS: Record<ItemFlag, MessageKey> = {
   "weak-discrimination": "reports.flag.weak-discrimination",
   "low-efficiency": "reports.flag.low-efficiency",
 };
-
-const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
-const rate = (wrong: number, n: number) => (n === 0 ? null : pct(wrong / n));
-
-export function aboutRows(t: T, meta: ReportMeta): [string, string][] {
-  const f = meta.filters;
-  return [
-    [t("reports.filtersInEffect"), ""],
-    [t("reports.unit"), f.unitName ?? t("reports.allUnits")],
-    [t("reports.from"), f.from ?? "—"],
-    [t("reports.to"), f.to ?? "—"],
-    [t("reports.role"), f.role ? t(ROLE_KEYS[f.role]) : t("reports.allRoles")],
-    [t("reports.generatedAt"), localDateTime(meta.generatedAt, meta.timeZone) ?? ""],
-    [t("reports.timeZone"), meta.timeZone],
-  ];
-}
 
 export function overviewTable(t: T, rows: UnitOverview[]): Table {
   return {
@@ -92,7 +68,7 @@ export function dueTable(t: T, rows: DueLearner[], zone: string): Table {
       t("reports.dueDate"),
     ],
     rows: rows.map((r) => [
-      r.personnelNumber,
+      { text: r.personnelNumber },
       r.fullName,
       r.unit,
       r.email,
@@ -115,7 +91,7 @@ export function stuckTable(t: T, rows: StuckLearner[], zone: string): Table {
       t("reports.lastSeen"),
     ],
     rows: rows.map((r) => [
-      r.personnelNumber,
+      { text: r.personnelNumber },
       r.fullName,
       r.unit,
       r.email,
@@ -157,62 +133,6 @@ export function itemsTable(t: T, report: ItemReport): Table {
       i.options.map(option).join("; "),
       i.flags.map((f) => t(FLAG_KEYS[f])).join("; "),
     ]),
-  };
-}
-
-export function clausesTable(t: T, rows: ClauseHeat[]): Table {
-  const part = (label: string) => [
-    `${label}: ${t("reports.answers")}`,
-    `${label}: ${t("reports.wrongAnswers")}`,
-    `${label}: ${t("reports.wrongRate")}, %`,
-    `${label}: ${t("reports.firstAnswers")}`,
-    `${label}: ${t("reports.firstWrong")}`,
-    `${label}: ${t("reports.firstRate")}, %`,
-    `${label}: ${t("reports.learnersCount")}`,
-  ];
-  const values = (c: ClauseHeat["practice"]): Cell[] => [
-    c.answers,
-    c.wrong,
-    c.answers >= MIN_ANSWERS ? rate(c.wrong, c.answers) : null,
-    c.firstAnswers,
-    c.firstWrong,
-    c.firstAnswers >= MIN_ANSWERS ? rate(c.firstWrong, c.firstAnswers) : null,
-    c.learners,
-  ];
-  return {
-    columns: [t("reports.clause"), ...part(t("reports.practice")), ...part(t("reports.exam"))],
-    rows: rows.map((r) => [
-      r.sectionLevel ? t("reports.sectionLevel", { n: r.section }) : r.clause,
-      ...values(r.practice),
-      ...values(r.exam),
-    ]),
-  };
-}
-
-export function unitsTable(t: T, rows: UnitSections[]): Table {
-  return {
-    columns: [
-      t("reports.unitCode"),
-      t("reports.unit"),
-      t("reports.lesson"),
-      `${t("reports.practice")}: ${t("reports.answers")}`,
-      `${t("reports.practice")}: ${t("reports.wrongRate")}, %`,
-      `${t("reports.exam")}: ${t("reports.answers")}`,
-      `${t("reports.exam")}: ${t("reports.wrongRate")}, %`,
-    ],
-    rows: rows.flatMap((u) =>
-      u.sections
-        .filter((s) => s.practice.answers + s.exam.answers > 0)
-        .map((s) => [
-          u.unit,
-          u.unitName,
-          s.section,
-          s.practice.answers,
-          rate(s.practice.wrong, s.practice.answers),
-          s.exam.answers,
-          rate(s.exam.wrong, s.exam.answers),
-        ]),
-    ),
   };
 }
 

@@ -24,13 +24,41 @@ describe("CSV and XLSX exports", () => {
     const csv = toCsv(table);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[1]).toBe('"\'=HYPERLINK(""http://evil"")",-5');
-    expect(lines[2]).toBe("'+7 701 000,3");
-    expect(lines[3]).toBe("'-1+1,");
-    expect(lines[4]).toBe("'@SUM(A1),1");
-    expect(lines[5]).toBe("'\tTab,1");
-    expect(lines[6]).toBe('"\'\rCR",1');
-    expect(lines[7]).toBe("Сейітов Ерлан,0.5");
+    expect(lines[0]).toBe("name;value");
+    expect(lines[1]).toBe('"\'=HYPERLINK(""http://evil"")";-5');
+    expect(lines[2]).toBe("'+7 701 000;3");
+    expect(lines[3]).toBe("'-1+1;");
+    expect(lines[4]).toBe("'@SUM(A1);1");
+    expect(lines[5]).toBe("'\tTab;1");
+    expect(lines[6]).toBe('"\'\rCR";1');
+    expect(lines[7]).toBe("Сейітов Ерлан;0,5");
+  });
+
+  it("writes CSV for Kazakh and Russian Excel: `;` between fields, decimal comma, about block first", () => {
+    const csv = toCsv({
+      columns: ["Жеке нөмір", "Аты-жөні", "%"],
+      rows: [
+        [{ text: "00123" }, "Сейітов; Ерлан", 66.7],
+        [{ text: "12-05" }, "Айгүл", 100],
+        [{ text: '=1"' }, null, -0.5],
+      ],
+      about: [
+        ["Қолданылған сүзгілер", ""],
+        ["Бөлімше", "=ALM"],
+      ],
+    });
+    expect(csv.slice(1).split("\r\n")).toEqual([
+      "Қолданылған сүзгілер;",
+      "Бөлімше;'=ALM",
+      "",
+      "Жеке нөмір;Аты-жөні;%",
+      // Personnel numbers as a text formula: Excel keeps "00123" (not 123) and "12-05" (not a date).
+      '"=""00123""";"Сейітов; Ерлан";66,7',
+      '"=""12-05""";Айгүл;100',
+      // Anything but a plain identifier is ordinary, neutralised text.
+      '"\'=1""";;-0,5',
+      "",
+    ]);
   });
 
   it("writes the same protection into XLSX text cells, numbers as numbers", () => {
@@ -100,5 +128,10 @@ describe("CSV and XLSX exports", () => {
   it("leaves the same characters out of CSV cells, before the formula check", () => {
     const lines = toCsv({ columns: ["a"], rows: [["\u0001=1+1"], ["x\u0000y"]] }).split("\r\n");
     expect(lines.slice(1, 3)).toEqual(["'=1+1", "xy"]);
+    // A personnel number is text in the workbook as it is: an inline string.
+    const sheet = unzip(toXlsx({ columns: ["n"], rows: [[{ text: "00123" }]] })).find(
+      (e) => e.name === "xl/worksheets/sheet1.xml",
+    );
+    expect(sheet?.text).toContain('<c r="A2" t="inlineStr"><is><t xml:space="preserve">00123</t>');
   });
 });
