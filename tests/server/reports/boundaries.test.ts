@@ -103,6 +103,19 @@ for (const database of databases) {
       expect(u?.lessonCompleted[0]).toBe(2); // R2 and M2; not M1, nor R1's second reading
     });
 
+    it("shows at most 120 months and says how many earlier ones were left out", async () => {
+      // January 2014 to November 2026: 12 × 12 + 11 = 155 months; the last 120 start in
+      // December 2016 (35 left out).
+      const { months, omitted } = await monthlyTrends(sql, {
+        ...scope,
+        from: "2014-01-15T00:00:00.000Z",
+        to: NOVEMBER.to,
+      });
+      expect(omitted).toBe(35);
+      expect(months).toHaveLength(120);
+      expect([months[0]?.month, months.at(-1)?.month]).toEqual(["2016-12", "2026-11"]);
+    });
+
     it("counts a course as completed in the range of its eleventh lesson, as the trends do", async () => {
       const [u] = await overview(sql, { ...scope, ...NOVEMBER });
       expect(u?.courseCompleted).toBe(2); // R1 (lesson 11 on 5 November) and R2
