@@ -57,8 +57,8 @@ async function practiceAgain(tx: Sql, person: string, item: string): Promise<voi
 
 async function examAgain(tx: Sql, person: string): Promise<void> {
   const verdicts = await storedVerdicts(tx, [person]);
-  const rows = await tx.all<Row & { kind: string }>(
-    `SELECT statement_id AS id, attempt, ts, registration, kind FROM learning_events
+  const rows = await tx.all<Row>(
+    `SELECT statement_id AS id, attempt, ts, registration FROM learning_events
      WHERE kind IN ('exam', 'exam-item') AND personnel_number = ? AND registration IS NOT NULL`,
     [person],
   );
