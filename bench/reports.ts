@@ -1,6 +1,6 @@
 // Report response times as a training officer gets them: the whole platform (openPlatform: the
 // LRS with its projection, sessions, the reports API) over a synthetic history written through
-// the LRS store with the real banks (default 10,000 learners, about 1.2 million statements), on
+// the LRS store with the real banks (default 10,000 learners, about 1.5 million statements), on
 // SQLite and on PostgreSQL. Each view is requested over HTTP semantics (app.request: sign-in
 // cookie, role and scope checks, SQL, JSON or the export file), with the dashboard's default
 // filter (role=learner), as the department's training officer. Prints, per view, the median and
