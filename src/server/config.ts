@@ -33,6 +33,11 @@ export const configSchema = z.object({
   ADAL_SQLITE_SYNC: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   ADAL_STATIC_DIR: z.string().default("dist"),
   ADAL_QUIZ_DIR: z.string().default("quizzes"),
+  /**
+   * The practice banks the site was built from (the build always reads quizzes/practice), so
+   * that reports count answers only on items that exist, with their own clauses.
+   */
+  ADAL_PRACTICE_DIR: z.string().default("quizzes/practice"),
   /** Public origin (account homePage of learners, links in certificates). */
   ADAL_ORIGIN: z.string().url().optional(),
   ADAL_DEMO_PASSWORD: z.string().min(8).optional(),

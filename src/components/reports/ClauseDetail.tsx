@@ -1,10 +1,11 @@
 // A clause's drill-down: its official text (verbatim, with the link to it in the lesson) and
-// the practice and exam items that test it, each with how often it is answered correctly.
+// the practice and exam items that test it, each with how often it is answered correctly;
+// exported like every view, saying whether first tries or all answers were on screen.
 import { useEffect, useRef } from "preact/hooks";
 import type { ClauseDetail } from "../../lib/reports/types.ts";
 import { clauseAnchor } from "../../lib/standards/parse.ts";
 import { count, type Formats, fill, percent } from "./format.ts";
-import { useReport } from "./use-report.tsx";
+import { ExportLinks, useReport } from "./use-report.tsx";
 
 interface Props {
   clause: string;
@@ -12,11 +13,13 @@ interface Props {
   f: Formats;
   first: boolean;
   prefix: string;
+  lang: string;
   onClose: () => void;
   onError: (e: Error) => void;
 }
 
-export function ClauseDetailView({ clause, query, f, first, prefix, onClose, onError }: Props) {
+export function ClauseDetailView(props: Props) {
+  const { clause, query, f, first, prefix, lang, onClose, onError } = props;
   const { s } = f;
   const heading = useRef<HTMLHeadingElement>(null);
   const detail = useReport<ClauseDetail>(
@@ -49,7 +52,12 @@ export function ClauseDetailView({ clause, query, f, first, prefix, onClose, onE
           <p>
             <a href={`${prefix}/lessons/${d.section}/#${clauseAnchor(d.clause)}`}>
               {s.openInLesson}
-            </a>
+            </a>{" "}
+            <ExportLinks
+              path={`clauses/${encodeURIComponent(clause)}`}
+              query={`${query ? `${query}&` : ""}attempts=${first ? "first" : "all"}`}
+              lang={lang}
+            />
           </p>
           <table>
             <caption>{fill(s.itemsOfClause, { n: title })}</caption>

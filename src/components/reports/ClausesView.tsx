@@ -66,6 +66,7 @@ export function ClausesView({ query, f, lang, prefix, sections, onError }: Props
   }, [report.error]);
   if (!report.data) return <p aria-busy="true">{s.loading}</p>;
   const first = attempts === "first";
+  const q = query ? `${query}&` : "";
   const heats = report.data.clauses;
   const values = new Map(heats.map((h) => [h.clause, heatValue(h, source, first)]));
   const rates = [...values.values()].flatMap((v) => (v.rate === null ? [] : [v.rate]));
@@ -107,7 +108,11 @@ export function ClausesView({ query, f, lang, prefix, sections, onError }: Props
           clauses: count(f, rates.length),
           min: MIN_ANSWERS,
         })}{" "}
-        <ExportLinks path="clauses" query={query} lang={lang} />
+        <ExportLinks
+          path="clauses"
+          query={`${q}source=${source}&attempts=${attempts}`}
+          lang={lang}
+        />
       </p>
       <h2 id="focus-title">{s.focus}</h2>
       {focus.length === 0 ? (
@@ -148,6 +153,7 @@ export function ClausesView({ query, f, lang, prefix, sections, onError }: Props
           f={f}
           first={first}
           prefix={prefix}
+          lang={lang}
           onClose={() => setSelected(null)}
           onError={onError}
         />

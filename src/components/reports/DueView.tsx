@@ -1,9 +1,11 @@
 // Who needs attention, as of today: learners without a valid exam pass or whose pass expires
 // soon (with e-mail), and learners stuck on a lesson. Long lists come a page at a time, with
-// the total shown; the exports hold every row.
+// the total shown; the exports hold every row, and the Print button prints every row (up to
+// PRINT_MAX: see print.tsx), the page on screen coming back after printing.
 import { useEffect, useState } from "preact/hooks";
 import type { DueLearner, Paged, StuckLearner } from "../../lib/reports/types.ts";
 import { count, day, type Formats, fill } from "./format.ts";
+import { loadAll, PrintNote, usePrintPreparer } from "./print.tsx";
 import { NoRows } from "./TranscriptView.tsx";
 import { ExportLinks, useReport } from "./use-report.tsx";
 
@@ -19,7 +21,7 @@ function Pager({
   onPage: (o: number) => void;
 }) {
   if (page.total <= page.limit && page.offset === 0) {
-    return <p class="muted">{fill(f.s.shownAll, { n: count(f, page.total) })}</p>;
+    return <p class="muted no-print">{fill(f.s.shownAll, { n: count(f, page.total) })}</p>;
   }
   const last = Math.min(page.total, page.offset + page.rows.length);
   return (
@@ -84,6 +86,23 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
   useEffect(() => {
     if (failed) onError(failed);
   }, [failed]);
+  // Every row of both lists while printing; the pages on screen again once printed.
+  const [all, setAll] = useState<{ due: DueLearner[]; stuck: StuckLearner[] } | null>(null);
+  usePrintPreparer(async () => {
+    if (!due.data || !stuck.data) return;
+    const [dueRows, stuckRows] = await Promise.all([
+      loadAll<DueLearner>(`/reports/due${query ? `?${query}` : ""}`, due.data.total),
+      loadAll<StuckLearner>(`/reports/stuck${query ? `?${query}` : ""}`, stuck.data.total),
+    ]);
+    setAll({ due: dueRows, stuck: stuckRows });
+  });
+  useEffect(() => {
+    const back = () => setAll(null);
+    window.addEventListener("afterprint", back);
+    return () => window.removeEventListener("afterprint", back);
+  }, []);
+  const dueRows = all?.due ?? due.data?.rows ?? [];
+  const stuckRows = all?.stuck ?? stuck.data?.rows ?? [];
   return (
     <div aria-busy={!due.data || !stuck.data}>
       <p class="muted">{s.asOfToday}</p>
@@ -94,6 +113,12 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
       {due.data ? (
         <>
           <Pager page={due.data} f={f} onPage={setDueAt} />
+          <PrintNote
+            f={f}
+            shown={dueRows.length}
+            total={due.data.total}
+            from={all ? 0 : due.data.offset}
+          />
           <table>
             <caption class="visually-hidden">{s.dueList}</caption>
             <thead>
@@ -107,8 +132,8 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
               </tr>
             </thead>
             <tbody>
-              {due.data.rows.length === 0 && <NoRows s={s} cols={6} />}
-              {due.data.rows.map((l) => (
+              {dueRows.length === 0 && <NoRows s={s} cols={6} />}
+              {dueRows.map((l) => (
                 <tr key={l.personnelNumber}>
                   <th scope="row">
                     <Person name={l.fullName} number={l.personnelNumber} onOpen={onOpen} />
@@ -134,6 +159,12 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
       {stuck.data ? (
         <>
           <Pager page={stuck.data} f={f} onPage={setStuckAt} />
+          <PrintNote
+            f={f}
+            shown={stuckRows.length}
+            total={stuck.data.total}
+            from={all ? 0 : stuck.data.offset}
+          />
           <table>
             <caption class="visually-hidden">{s.stuckList}</caption>
             <thead>
@@ -147,8 +178,8 @@ export function DueView({ query, f, lang, onOpen, onError }: Props) {
               </tr>
             </thead>
             <tbody>
-              {stuck.data.rows.length === 0 && <NoRows s={s} cols={6} />}
-              {stuck.data.rows.map((l) => (
+              {stuckRows.length === 0 && <NoRows s={s} cols={6} />}
+              {stuckRows.map((l) => (
                 <tr key={l.personnelNumber}>
                   <th scope="row">
                     <Person name={l.fullName} number={l.personnelNumber} onOpen={onOpen} />

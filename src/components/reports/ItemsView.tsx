@@ -1,7 +1,8 @@
 // Item analysis of the exam pool, as Moodle's quiz statistics: facility, discrimination and
 // discriminative efficiency (all as percentages, as Moodle shows them), the distribution of
-// responses over the options with the right ones marked and a "no response" bucket, and flags,
-// only once an item has enough responses. First attempts by default, all on request.
+// responses over the options (A, B, C… in the bank's order) and a "no response" bucket, and
+// flags, only once an item has enough responses. First attempts by default, all on request.
+// Item texts and the right options come only to administrators: officers sit the exam too.
 import { useEffect, useState } from "preact/hooks";
 import type { ItemReport, ItemStatistics } from "../../lib/reports/types.ts";
 import { count, type Formats, fill, percent } from "./format.ts";
@@ -12,9 +13,9 @@ function Options({ item, f }: { item: ItemStatistics; f: Formats }) {
   return (
     <ul class="options">
       {item.options.map((o) => (
-        <li key={o.id} class={o.correct ? "correct" : ""}>
+        <li key={o.label} class={o.correct ? "correct" : ""}>
           <strong>
-            {o.id}
+            {o.label}
             {o.correct ? ` ✓ ${f.s.correctOption}` : ""}
           </strong>
           : {count(f, o.count)} ({percent(f, total ? o.count / total : null)})
@@ -64,6 +65,7 @@ export function ItemsView({ query, f, lang, onError }: Props) {
       </fieldset>
       <p class="note">{attempts === "first" ? s.firstAttemptsNote : s.allAttemptsNote}</p>
       <p class="note">{s.itemsScale}</p>
+      {data && !data.keys ? <p class="note">{s.keysAdminsOnly}</p> : null}
       {data ? (
         <>
           <p>

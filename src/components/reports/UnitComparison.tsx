@@ -1,8 +1,8 @@
 // Units side by side: rows are the units in scope, columns the sections of the standards, each
 // cell the wrong-answer rate (as text, coloured on the same relative scale as the heatmap).
 import { useEffect } from "preact/hooks";
-import { type HeatSource, MIN_ANSWERS, quantileBreaks } from "../../lib/reports/heat.ts";
-import type { SectionCounts, UnitSections } from "../../lib/reports/types.ts";
+import { type HeatSource, quantileBreaks, sectionValue } from "../../lib/reports/heat.ts";
+import type { UnitSections } from "../../lib/reports/types.ts";
 import { count, type Formats, fill, percent } from "./format.ts";
 import { cellStyle } from "./Heatmap.tsx";
 import { ExportLinks, useReport } from "./use-report.tsx";
@@ -14,17 +14,6 @@ interface Props {
   source: HeatSource;
   first: boolean;
   onError: (e: Error) => void;
-}
-
-function pick(
-  c: { practice: SectionCounts; exam: SectionCounts },
-  source: HeatSource,
-  first: boolean,
-) {
-  const parts = source === "both" ? [c.practice, c.exam] : [c[source]];
-  const answers = parts.reduce((s, p) => s + (first ? p.firstAnswers : p.answers), 0);
-  const wrong = parts.reduce((s, p) => s + (first ? p.firstWrong : p.wrong), 0);
-  return { answers, rate: answers >= MIN_ANSWERS ? wrong / answers : null };
 }
 
 export function UnitComparison({ query, f, lang, source, first, onError }: Props) {
@@ -45,7 +34,7 @@ export function UnitComparison({ query, f, lang, source, first, onError }: Props
   );
   const cells = units.map((u) =>
     sections.map((n) =>
-      pick(
+      sectionValue(
         u.sections[n - 1] ?? {
           practice: { answers: 0, wrong: 0, firstAnswers: 0, firstWrong: 0 },
           exam: { answers: 0, wrong: 0, firstAnswers: 0, firstWrong: 0 },
@@ -59,7 +48,11 @@ export function UnitComparison({ query, f, lang, source, first, onError }: Props
   return (
     <div class="unit-comparison">
       <p>
-        <ExportLinks path="clauses/units" query={query} lang={lang} />
+        <ExportLinks
+          path="clauses/units"
+          query={`${query ? `${query}&` : ""}source=${source}&attempts=${first ? "first" : "all"}`}
+          lang={lang}
+        />
       </p>
       <table class="heat-table">
         <caption>{s.unitComparison}</caption>

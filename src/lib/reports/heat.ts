@@ -2,7 +2,7 @@
 // (practice, exam or both; first tries or all), the wrong-answer rate with a 95 % Wilson
 // interval, suppression of rates with too few answers, a relative colour scale (quintiles of the
 // rates shown, since real rates sit in a narrow band) and the clauses to focus on first.
-import type { ClauseHeat, HeatCounts } from "./types.ts";
+import type { ClauseHeat, HeatCounts, SectionCounts } from "./types.ts";
 
 /** Rates from fewer answers than this are not shown (too uncertain to act on). */
 export const MIN_ANSWERS = 20;
@@ -54,6 +54,18 @@ export function heatValue(heat: ClauseHeat, source: HeatSource, first: boolean):
     low,
     high,
   };
+}
+
+/** A unit's answers on a section that count for this view, and their rate (units compared). */
+export function sectionValue(
+  c: { practice: SectionCounts; exam: SectionCounts },
+  source: HeatSource,
+  first: boolean,
+): { answers: number; wrong: number; rate: number | null } {
+  const parts = source === "both" ? [c.practice, c.exam] : [c[source]];
+  const answers = parts.reduce((s, p) => s + (first ? p.firstAnswers : p.answers), 0);
+  const wrong = parts.reduce((s, p) => s + (first ? p.firstWrong : p.wrong), 0);
+  return { answers, wrong, rate: answers >= MIN_ANSWERS ? wrong / answers : null };
 }
 
 /** Light to dark red; text colour per class keeps WCAG AA contrast (≥ 4.5:1, tested). */

@@ -9,10 +9,21 @@ export interface ReportMeta {
     unitName: string | null;
     from: string | null;
     to: string | null;
-    role: string | null;
+    role: "learner" | "officer" | "admin" | null;
   };
+  /** The view's own options as requested (empty for views without any). */
+  view: ViewOptions;
   /** Why the report tables do not match the statements (run `adal reports rebuild`), or null. */
   stale: string | null;
+}
+
+export interface ViewOptions {
+  /** Item analysis, heatmap, drill-down: first attempts (tries) only, or all. */
+  attempts?: "first" | "all";
+  /** Heatmap and unit comparison: which answers count. */
+  source?: "practice" | "exam" | "both";
+  /** Clause drill-down: the clause. */
+  clause?: string;
 }
 
 /** A page of a long list: `total` rows exist, `rows.length` from `offset` are here. */
@@ -65,19 +76,27 @@ export type ItemFlag =
   | "weak-discrimination"
   | "low-efficiency";
 
+/**
+ * One option of an exam item and how many responses chose it. Officers sit the exam themselves,
+ * so they get the distribution by letter only; the option's text and whether it is right (the
+ * answer key) go to administrators, who own the content.
+ */
 export interface ItemOption {
-  id: string;
-  /** The option's text (officers only; null when the pool no longer has the item). */
-  text: string | null;
-  correct: boolean;
+  /** A, B, C… in the bank's order (responses the bank does not know come after). */
+  label: string;
   /** Responses that chose this option. */
   count: number;
+  /** Administrators only: the option's text (null when the pool no longer has the item). */
+  text?: string | null;
+  /** Administrators only: whether choosing it is right. */
+  correct?: boolean;
 }
 
 export interface ItemStatistics {
   itemId: string;
   section: number;
   clauses: string[];
+  /** The item's text: administrators only (null for officers, or when the pool lacks it). */
   stem: string | null;
   /** Responses counted (one per attempt that had the item). */
   attempts: number;
@@ -95,6 +114,8 @@ export interface ItemStatistics {
 
 export interface ItemReport {
   attempts: "first" | "all";
+  /** Whether item texts and answer keys are included (administrators only). */
+  keys: boolean;
   /** Exam attempts whose answers were counted. */
   attemptsCounted: number;
   minResponses: number;

@@ -38,6 +38,13 @@ export function fullNameProblem(name: string): string | null {
   if ([...name].length < MIN_NAME)
     return `full name "${name}" is too short (at least ${MIN_NAME} characters: surname and given name)`;
   if (name.length > 200) return "full name is longer than 200 characters";
+  // Invisible control characters (and lone surrogates) come from copy and paste, not from
+  // names, and an XML export cannot hold them: the line is refused with the character named.
+  const control = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u.exec(name);
+  if (control) {
+    const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    return `full name contains an invisible control character (U+${code}) at position ${control.index + 1}: remove it`;
+  }
   return null;
 }
 

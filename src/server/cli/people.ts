@@ -14,6 +14,7 @@ import { generateHistory, loadDemoBanks } from "../demo/generate.ts";
 import { seedDemo } from "../demo/seed.ts";
 import { examBankResponses } from "../exam/bank-responses.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
+import { loadPracticeCatalogue } from "../reports/practice.ts";
 import { projectionHook } from "../reports/store.ts";
 import { hashPassword, randomToken } from "../security/password.ts";
 import { type CliContext, UsageError } from "./context.ts";
@@ -266,7 +267,13 @@ export async function demoCommand(ctx: CliContext, args: string[]): Promise<void
     const started = Date.now();
     const result = await generateHistory(
       ctx.accounts,
-      new StatementStore(ctx.db.sql, projectionHook(ctx.config.origin, examBankResponses)),
+      new StatementStore(
+        ctx.db.sql,
+        projectionHook(ctx.config.origin, {
+          bankResponses: examBankResponses,
+          practice: loadPracticeCatalogue(ctx.config.ADAL_PRACTICE_DIR).items,
+        }),
+      ),
       {
         learners,
         months,

@@ -24,6 +24,7 @@ import { basicAuthResolver } from "../lrs/principal.ts";
 import { lrsMigrations } from "../lrs/schema.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
 import { openReports } from "../reports/open.ts";
+import { loadPracticeCatalogue } from "../reports/practice.ts";
 import { reportMigrations } from "../reports/schema.ts";
 import { projectionHook } from "../reports/store.ts";
 import { learnerActor } from "./actor.ts";
@@ -80,7 +81,13 @@ export async function openPlatform(
     ...options,
   });
   const credentials = new CredentialStore(db.sql);
-  const statements = new StatementStore(db.sql, projectionHook(origin, examBankResponses));
+  const practice = loadPracticeCatalogue(config.ADAL_PRACTICE_DIR);
+  if (practice.problems.length > 0)
+    console.warn(
+      `Reports: practice answers on unknown items are left out (${practice.problems.join("; ")}).`,
+    );
+  const projection = { practice: practice.items, bankResponses: examBankResponses };
+  const statements = new StatementStore(db.sql, projectionHook(origin, projection));
   const lrs = createLrs({
     statements,
     documents: new DocumentStore(db.sql),
@@ -103,7 +110,7 @@ export async function openPlatform(
   const record = examRecorder({
     origin,
     clock,
-    hook: projectionHook(origin, examBankResponses),
+    hook: projectionHook(origin, projection),
     sign: loadSigner(config.ADAL_SIGNING_KEY, config.ADAL_SIGNING_CERT),
   });
   let examProblem: string | null = null;

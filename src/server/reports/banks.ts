@@ -1,21 +1,21 @@
 // What the reports need from the question banks and the exam blueprint: item texts for the
-// officers' item analysis and clause drill-down (answered on the server, to officers only; the
-// exam pool never goes into the site), the validity and due-soon windows, and the official text
-// of the clauses. A missing or broken exam pool leaves the reports working, without item texts.
-import { readdirSync, readFileSync } from "node:fs";
+// item analysis and clause drill-down (exam texts and keys to administrators only: the pool
+// never goes into the site, and officers sit the exam too), the validity and due-soon windows,
+// and the official text of the clauses. A missing or broken exam pool leaves the reports working, without item texts.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { BANK_FILE } from "../../lib/quiz/bank-file.ts";
-import { quizBankSchema } from "../../lib/quiz/schema.ts";
 import { parseStandards, type Section } from "../../lib/standards/parse.ts";
 import type { ExamPoolItem } from "../exam/attempt.ts";
 import type { Blueprint } from "../exam/blueprint.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
+import { loadPracticeCatalogue } from "./practice.ts";
 
 export interface ReportBanks {
   pool: ExamPoolItem[];
-  /** Item id → stem, for practice and exam items. */
+  /** Item id → stem, for practice and exam items: exam stems are for administrators only. */
   stems: Map<string, string>;
+  /** Item id → stem of the practice items (public: the site shows them to everyone). */
+  practiceStems: Map<string, string>;
   validityDays: number;
   dueSoonDays: number;
   sections: Section[];
@@ -24,27 +24,16 @@ export interface ReportBanks {
 
 const DEFAULTS = { validityDays: 365, dueSoonDays: 30 };
 
-function practiceStems(dir: string): Map<string, string> {
-  const stems = new Map<string, string>();
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => BANK_FILE.test(f));
-  } catch {
-    return stems;
-  }
-  for (const file of files) {
-    const bank = quizBankSchema.safeParse(parse(readFileSync(join(dir, file), "utf8")));
-    if (bank.success) for (const item of bank.data.items) stems.set(item.id, item.stem);
-  }
-  return stems;
-}
-
 export function loadReportBanks(
   quizDir: string,
+  practiceDir = join(quizDir, "practice"),
   standardsFile = "content/standards/source.kk.txt",
 ): ReportBanks {
   const sections = parseStandards(readFileSync(standardsFile, "utf8"));
-  const stems = practiceStems(join(quizDir, "practice"));
+  const practiceStems = new Map(
+    [...loadPracticeCatalogue(practiceDir).items].map(([id, item]) => [id, item.stem]),
+  );
+  const stems = new Map(practiceStems);
   let pool: ExamPoolItem[] = [];
   let blueprint: Pick<Blueprint, "validityDays"> & { dueSoonDays?: number } = DEFAULTS;
   let problem: string | null = null;
@@ -58,6 +47,7 @@ export function loadReportBanks(
   return {
     pool,
     stems,
+    practiceStems,
     validityDays: blueprint.validityDays,
     dueSoonDays: blueprint.dueSoonDays ?? DEFAULTS.dueSoonDays,
     sections,

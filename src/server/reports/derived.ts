@@ -46,11 +46,43 @@ export async function practiceOrdinals(tx: Sql, rows: Attempted[]): Promise<void
   }
 }
 
-interface Verdict {
+export interface Verdict {
   person: string;
   registration: string;
   passed: boolean;
   ts: string;
+}
+
+/**
+ * An exam row's place in its certification cycle: 1 + the failures of the person's other
+ * attempts after their last pass before `ts`. Pure; `verdicts` are one person's.
+ */
+export function cycleAttempt(
+  verdicts: readonly Verdict[],
+  registration: string,
+  ts: string,
+): number {
+  const earlier = verdicts.filter((v) => v.registration !== registration && v.ts < ts);
+  let lastPass = "";
+  for (const v of earlier) if (v.passed && v.ts > lastPass) lastPass = v.ts;
+  return 1 + earlier.filter((v) => !v.passed && v.ts > lastPass).length;
+}
+
+/** One person's verdicts as stored (passed and failed exam rows). */
+export async function storedVerdicts(tx: Sql, people: readonly string[]): Promise<Verdict[]> {
+  const stored = await chunked(people, (chunk) =>
+    tx.all<{ personnel_number: string; registration: string; verb: string; ts: string }>(
+      `SELECT personnel_number, registration, verb, ts FROM learning_events
+       WHERE kind = 'exam' AND personnel_number IN (${marks(chunk.length)}) AND verb IN ('passed', 'failed')`,
+      chunk,
+    ),
+  );
+  return stored.map((v) => ({
+    person: v.personnel_number,
+    registration: String(v.registration),
+    passed: v.verb === "passed",
+    ts: v.ts,
+  }));
 }
 
 /** Exam rows: the attempt's place in its certification cycle (failures since the last pass + 1). */
@@ -59,20 +91,7 @@ export async function examOrdinals(tx: Sql, rows: Attempted[]): Promise<void> {
     (r) => (r.kind === "exam" || r.kind === "exam-item") && r.registration !== null,
   );
   if (exam.length === 0) return;
-  const people = [...new Set(exam.map((r) => r.personnelNumber))];
-  const stored = await chunked(people, (chunk) =>
-    tx.all<{ personnel_number: string; registration: string; verb: string; ts: string }>(
-      `SELECT personnel_number, registration, verb, ts FROM learning_events
-       WHERE kind = 'exam' AND personnel_number IN (${marks(chunk.length)}) AND verb IN ('passed', 'failed')`,
-      chunk,
-    ),
-  );
-  const verdicts: Verdict[] = stored.map((v) => ({
-    person: v.personnel_number,
-    registration: String(v.registration),
-    passed: v.verb === "passed",
-    ts: v.ts,
-  }));
+  const verdicts = await storedVerdicts(tx, [...new Set(exam.map((r) => r.personnelNumber))]);
   for (const r of exam) {
     if (r.kind === "exam" && (r.verb === "passed" || r.verb === "failed")) {
       verdicts.push({
@@ -85,14 +104,12 @@ export async function examOrdinals(tx: Sql, rows: Attempted[]): Promise<void> {
   }
   const byPerson = new Map<string, Verdict[]>();
   for (const v of verdicts) byPerson.set(v.person, [...(byPerson.get(v.person) ?? []), v]);
-  for (const row of exam) {
-    const earlier = (byPerson.get(row.personnelNumber) ?? []).filter(
-      (v) => v.registration !== row.registration && v.ts < row.timestamp,
+  for (const row of exam)
+    row.attempt = cycleAttempt(
+      byPerson.get(row.personnelNumber) ?? [],
+      row.registration ?? "",
+      row.timestamp,
     );
-    let lastPass = "";
-    for (const v of earlier) if (v.passed && v.ts > lastPass) lastPass = v.ts;
-    row.attempt = 1 + earlier.filter((v) => !v.passed && v.ts > lastPass).length;
-  }
 }
 
 /**

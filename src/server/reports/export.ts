@@ -1,34 +1,72 @@
-// Table exports: CSV (UTF-8 with BOM, so Excel shows Kazakh letters) and XLSX (a minimal
-// Office Open XML workbook, zipped with node:zlib; no dependency). Text that a spreadsheet
-// would take for a formula (= + - @, tab, carriage return first) gets a leading apostrophe:
-// names and e-mails come from rosters and statements, and a cell like =HYPERLINK(…) must stay
-// text (OWASP "CSV injection").
+// Table exports: CSV and XLSX (a minimal Office Open XML workbook, zipped with node:zlib; no
+// dependency). The CSV is made for Excel with Kazakh or Russian regional settings, which is
+// what officers have: UTF-8 with a BOM (or Kazakh letters come out garbled), `;` between
+// fields and a decimal comma (the list separator and decimal mark of those settings; with `,`
+// a double-click puts every row into one column). Text that a spreadsheet would take for a
+// formula (= + - @, tab, carriage return first) gets a leading apostrophe: names and e-mails
+// come from rosters and statements, and a cell like =HYPERLINK(…) must stay text (OWASP "CSV
+// injection").
 import { crc32, deflateRawSync } from "node:zlib";
 
-export type Cell = string | number | boolean | null;
+/** `{ text }`: an identifier that must stay text (a personnel number's leading zeros). */
+export type Cell = string | number | boolean | null | { text: string };
 export interface Table {
   columns: string[];
   rows: Cell[][];
-  /** Shown on a second sheet of the workbook: the filters in effect, when it was made. */
+  /**
+   * The filters in effect, the view's options and when it was made: the CSV's first lines
+   * (then an empty line), the workbook's second sheet.
+   */
   about?: [string, string][];
 }
+
+export const CSV_SEPARATOR = ";";
 
 /** Text cells that would start a formula are prefixed with ' (numbers stay numbers). */
 export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
 }
 
-const csvCell = (v: Cell) => {
-  const s = v === null ? "" : typeof v === "string" ? neutralise(v) : String(v);
-  return /[",\n\r;]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-};
+/**
+ * Characters XML 1.0 does not allow (C0 controls but tab, line feed and carriage return; lone
+ * surrogates; U+FFFE, U+FFFF): one of them, say in a name from a roster, makes Excel refuse
+ * the whole workbook. They carry no meaning in a report, so they are left out of every cell,
+ * in CSV as well, and before the formula check, so that "\u0001=…" cannot hide a formula.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export const xmlSafe = (text: string) => text.replace(NOT_XML_CHAR, "");
+const cellText = (text: string) => neutralise(xmlSafe(text));
+
+/** An identifier Excel could turn into a number or a date ("00123", "12-05"): a text formula. */
+const IDENTIFIER = /^[A-Za-z0-9-]{1,40}$/u;
+
+function csvCell(v: Cell): string {
+  let s: string;
+  if (v === null) s = "";
+  else if (typeof v === "number") s = String(v).replace(".", ",");
+  else if (typeof v === "object") s = IDENTIFIER.test(v.text) ? `="${v.text}"` : cellText(v.text);
+  else s = typeof v === "string" ? cellText(v) : String(v);
+  // Quoted when it holds the separator, a quote or a line break (a decimal comma is no separator).
+  return /[";\n\r]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
+}
 
 export function toCsv(table: Table): string {
-  return `\uFEFF${[table.columns, ...table.rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  const line = (row: readonly Cell[]) => row.map(csvCell).join(CSV_SEPARATOR);
+  const about = table.about ?? [];
+  const lines = [
+    ...about.map(line),
+    ...(about.length > 0 ? [""] : []),
+    ...[table.columns, ...table.rows].map(line),
+  ];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 const xml = (s: string) =>
-  s.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
+  xmlSafe(s)
+    .replace(/&/gu, "&amp;")
+    .replace(/</gu, "&lt;")
+    .replace(/>/gu, "&gt;")
+    .replace(/"/gu, "&quot;");
 
 function column(n: number): string {
   let s = "";
@@ -43,7 +81,9 @@ function sheet(table: Table): string {
       const ref = `${column(c)}${r + 1}`;
       if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
       if (v === null || v === "") return "";
-      const text = typeof v === "string" ? neutralise(v) : String(v);
+      // Inline strings are text to every reader: identifiers need nothing more here.
+      const text =
+        typeof v === "object" ? cellText(v.text) : typeof v === "string" ? cellText(v) : String(v);
       return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(text)}</t></is></c>`;
     });
     return `<row r="${r + 1}">${cells.join("")}</row>`;

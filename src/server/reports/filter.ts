@@ -10,6 +10,7 @@ import {
   startOfLocalDay,
 } from "../../lib/reports/time.ts";
 import type { ReportMeta } from "../../lib/reports/types.ts";
+import { ROLES, type Role } from "../accounts/roster.ts";
 import type { AccountStore, User } from "../accounts/store.ts";
 import { ApiError } from "../platform/api.ts";
 import type { PageRequest } from "./queries.ts";
@@ -72,16 +73,17 @@ export async function parseRequest(
   const upper = to ? bound("to", to, settings.timeZone) : undefined;
   if (lower && upper && lower >= upper)
     throw new ApiError(400, "bad-range", `from (${from}) must be before to (${to}).`);
-  const role = c.req.query("role") || undefined;
-  if (role && !["learner", "officer", "admin"].includes(role))
+  const given = c.req.query("role") || undefined;
+  if (given && !ROLES.includes(given as Role))
     throw new ApiError(400, "bad-role", "role must be learner, officer or admin.");
+  const role = given as Role | undefined;
   return {
     unitNames,
     filter: {
       units,
       from: lower,
       to: upper,
-      role: role as ReportFilter["role"],
+      role,
       now: settings.now,
       timeZone: settings.timeZone,
       validityDays: settings.validityDays,
@@ -97,6 +99,7 @@ export async function parseRequest(
         to: to ?? null,
         role: role ?? null,
       },
+      view: {},
       stale: settings.stale,
     },
   };
@@ -123,5 +126,13 @@ export function attemptsParam(c: Context): "first" | "all" {
   const value = c.req.query("attempts") ?? "first";
   if (value !== "first" && value !== "all")
     throw new ApiError(400, "bad-attempts", "attempts must be first or all.");
+  return value;
+}
+
+/** Which answers a clause view counts: `source=practice|exam|both` (default practice). */
+export function sourceParam(c: Context): "practice" | "exam" | "both" {
+  const value = c.req.query("source") ?? "practice";
+  if (value !== "practice" && value !== "exam" && value !== "both")
+    throw new ApiError(400, "bad-source", "source must be practice, exam or both.");
   return value;
 }

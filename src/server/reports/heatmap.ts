@@ -109,7 +109,8 @@ export async function clauseDetail(
 const counts = (): SectionCounts => ({ answers: 0, wrong: 0, firstAnswers: 0, firstWrong: 0 });
 
 /**
- * Units side by side, by section of the items answered. Aggregated per learner first (the
+ * Units side by side, by section of the items answered. An answer without a success flag is
+ * neither right nor wrong: it is left out, as the heatmap leaves it out. Aggregated per learner first (the
  * covering index is ordered by kind and learner, so this streams), then per unit: a join per
  * learner rather than per answer.
  */
@@ -125,11 +126,12 @@ export async function unitSections(
     `SELECT u.unit_code AS unit, a.kind, a.section, SUM(a.n) AS answers, SUM(a.w) AS wrong,
             SUM(a.fn) AS first_answers, SUM(a.fw) AS first_wrong
      FROM (
-       SELECT e.kind, e.personnel_number, e.section, COUNT(*) AS n, SUM(1 - COALESCE(e.success, 0)) AS w,
+       SELECT e.kind, e.personnel_number, e.section, COUNT(*) AS n, SUM(1 - e.success) AS w,
               SUM(CASE WHEN e.attempt = 1 THEN 1 ELSE 0 END) AS fn,
-              SUM(CASE WHEN e.attempt = 1 THEN 1 - COALESCE(e.success, 0) ELSE 0 END) AS fw
+              SUM(CASE WHEN e.attempt = 1 THEN 1 - e.success ELSE 0 END) AS fw
        FROM learning_events e
-       WHERE e.kind IN ('quiz-item', 'exam-item') AND e.verb = 'answered' AND ${s.where}
+       WHERE e.kind IN ('quiz-item', 'exam-item') AND e.verb = 'answered'
+         AND e.success IS NOT NULL AND ${s.where}
        GROUP BY e.kind, e.personnel_number, e.section
      ) a JOIN users u ON u.personnel_number = a.personnel_number
      WHERE ${p.where}

@@ -9,12 +9,14 @@
 //
 // By default only each learner's first attempt of a certification cycle counts (Moodle's
 // default: later attempts build on the earlier ones and break the assumptions of item
-// analysis); `attempts = "all"` counts every attempt as if by a different person.
+// analysis); `attempts = "all"` counts every attempt as if by a different person. Item texts
+// and answer keys are included for administrators only: officers sit the exam themselves.
 // SQL does the set work (one GROUP BY along an index); what comes back is a histogram per item
 // of (x, X, response), a few thousand rows whatever the history's size.
 import type { ItemFlag, ItemOption, ItemReport, ItemStatistics } from "../../lib/reports/types.ts";
 import type { Sql } from "../db/sql.ts";
 import type { ExamPoolItem } from "../exam/attempt.ts";
+import { OPTION_IDS } from "../exam/pool.ts";
 import { type ReportFilter, rowScope } from "./scope.ts";
 
 export const FACILITY_EASY = 0.9;
@@ -87,11 +89,54 @@ export function itemFlags(
   return flags;
 }
 
+/**
+ * How the responses spread over an item's options, in the bank's order, labelled A, B, C… by
+ * position; with `keys` (administrators only), each option's text and whether it is right.
+ * Responses are bank option ids joined by `[,]`; an empty response is "no response".
+ */
+export function optionDistribution(
+  cells: readonly { response: string; n: number }[],
+  bankOptions: readonly { id: string; text: string; correct: boolean }[] | undefined,
+  keys: boolean,
+): { options: ItemOption[]; noResponse: number } {
+  const chosen = new Map<string, number>();
+  let noResponse = 0;
+  for (const c of cells) {
+    const ids = c.response.split("[,]").filter(Boolean);
+    if (ids.length === 0) noResponse += c.n;
+    for (const id of new Set(ids)) chosen.set(id, (chosen.get(id) ?? 0) + c.n);
+  }
+  const listed = (bankOptions ?? []).map((o, i) => ({
+    label: OPTION_IDS[i]?.toUpperCase() ?? o.id.toUpperCase(),
+    id: o.id,
+    text: o.text as string | null,
+    correct: o.correct,
+  }));
+  // Ids the bank does not (or no longer) list: after the bank's options, in id order.
+  const unknown = [...chosen.keys()].filter((id) => !listed.some((o) => o.id === id)).sort();
+  for (const id of unknown)
+    listed.push({ label: id.toUpperCase(), id, text: null, correct: false });
+  return {
+    options: listed.map((o) => ({
+      label: o.label,
+      count: chosen.get(o.id) ?? 0,
+      ...(keys ? { text: o.text, correct: o.correct } : {}),
+    })),
+    noResponse,
+  };
+}
+
 export async function itemAnalysis(
   sql: Sql,
   f: ReportFilter,
-  options: { attempts?: "first" | "all"; pool?: readonly ExamPoolItem[] } = {},
+  options: {
+    attempts?: "first" | "all";
+    pool?: readonly ExamPoolItem[];
+    /** Item texts and answer keys: for administrators only (officers sit the exam too). */
+    keys?: boolean;
+  } = {},
 ): Promise<ItemReport> {
+  const keys = options.keys ?? false;
   const attempts = options.attempts ?? "first";
   const s = await rowScope(sql, f, "events");
   const first = attempts === "first" ? " AND e.attempt = 1" : "";
@@ -132,33 +177,17 @@ export async function itemAnalysis(
     .map(([itemId, { section, cells: itemCells }]): ItemStatistics => {
       const m = itemMoments(itemCells);
       const known = pool.get(itemId);
-      const chosen = new Map<string, number>();
-      let noResponse = 0;
-      for (const c of itemCells) {
-        const ids = c.response.split("[,]").filter(Boolean);
-        if (ids.length === 0) noResponse += c.n;
-        for (const id of new Set(ids)) chosen.set(id, (chosen.get(id) ?? 0) + c.n);
-      }
-      const listed: ItemOption[] = (known?.options ?? []).map((o) => ({
-        id: o.id,
-        text: o.text,
-        correct: o.correct,
-        count: chosen.get(o.id) ?? 0,
-      }));
-      for (const [id, count] of chosen) {
-        if (!listed.some((o) => o.id === id))
-          listed.push({ id, text: null, correct: false, count });
-      }
+      const { options: listed, noResponse } = optionDistribution(itemCells, known?.options, keys);
       const stats = {
         itemId,
         section: known?.section ?? section,
         clauses: known?.clauses ?? [],
-        stem: known?.stem ?? null,
+        stem: keys ? (known?.stem ?? null) : null,
         attempts: m.n,
         facility: m.facility,
         discrimination: m.discrimination,
         efficiency: m.efficiency,
-        options: listed.sort((a, b) => a.id.localeCompare(b.id)),
+        options: listed,
         noResponse,
         flags: [] as ItemFlag[],
       };
@@ -166,5 +195,11 @@ export async function itemAnalysis(
       return stats;
     })
     .sort((a, b) => a.section - b.section || a.itemId.localeCompare(b.itemId));
-  return { attempts, attemptsCounted: Number(counted?.n ?? 0), minResponses: MIN_RESPONSES, items };
+  return {
+    attempts,
+    keys,
+    attemptsCounted: Number(counted?.n ?? 0),
+    minResponses: MIN_RESPONSES,
+    items,
+  };
 }

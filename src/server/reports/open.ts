@@ -11,14 +11,14 @@ import { reportRoutes } from "./routes.ts";
 
 export async function openReports(
   sql: Sql,
-  config: Pick<Config, "origin" | "ADAL_QUIZ_DIR" | "ADAL_TIMEZONE">,
+  config: Pick<Config, "origin" | "ADAL_QUIZ_DIR" | "ADAL_PRACTICE_DIR" | "ADAL_TIMEZONE">,
   accounts: AccountStore,
   clock: () => Date,
 ): Promise<(api: import("hono").Hono, helpers: PlatformHelpers) => void> {
   const state = await projectionState(sql, config.origin);
   if (state.stale)
     console.warn(`Reports: ${state.stale} Run \`adal reports rebuild\` to rebuild them.`);
-  const banks = loadReportBanks(config.ADAL_QUIZ_DIR);
+  const banks = loadReportBanks(config.ADAL_QUIZ_DIR, config.ADAL_PRACTICE_DIR);
   if (banks.problem) console.warn(`Reports: no exam item texts (${banks.problem}).`);
   let stale = state.stale;
   let checked = Date.now();

@@ -2,12 +2,15 @@
 // the LRS as statements arrive (and removed when voided): one row per statement with plain
 // columns (who, what kind of activity, section, item, success, score, duration, when) and one
 // row per tested clause. Pure: statement in, row out (attempt numbers are added by store.ts,
-// which can see the learner's earlier rows).
+// which can see the learner's earlier rows). A practice answer counts only on an item of the
+// server's own practice banks, with that item's clauses (see practice.ts); an exam answer only
+// under the exam service's authority, which writes the pool's clauses itself.
 import {
   type ActivityKind,
   classifyActivity,
   isExamServiceAuthority,
 } from "../../lib/xapi/activity-kind.ts";
+import type { PracticeCatalogue } from "./practice.ts";
 
 export type { ActivityKind };
 
@@ -65,7 +68,11 @@ export function eventTime(statement: Json): string {
 }
 
 /** The projection row of a statement, or null when it is not about a learner of this platform. */
-export function projectStatement(statement: Json, origin: string): EventRow | null {
+export function projectStatement(
+  statement: Json,
+  origin: string,
+  practice: PracticeCatalogue,
+): EventRow | null {
   const actor = statement.actor as Json | undefined;
   const account = actor?.account as Json | undefined;
   if (!account || account.homePage !== origin || typeof account.name !== "string") return null;
@@ -80,10 +87,14 @@ export function projectStatement(statement: Json, origin: string): EventRow | nu
     !isExamServiceAuthority(statement.authority, origin)
   )
     return null;
+  // An item the banks do not have was never shown to anyone: an invented id is not an answer.
+  const known = activity.kind === "quiz-item" ? practice.get(activity.itemId ?? "") : undefined;
+  if (activity.kind === "quiz-item" && !known) return null;
   const result = (statement.result ?? {}) as Json;
   const score = (result.score ?? {}) as Json;
   const context = (statement.context ?? {}) as Json;
-  const clauses = ((context.extensions as Json | undefined)?.[CLAUSES_EXTENSION] ?? []) as unknown;
+  const tagged = ((context.extensions as Json | undefined)?.[CLAUSES_EXTENSION] ?? []) as unknown;
+  const clauses: unknown = known ? known.clauses : tagged;
   const scaled =
     typeof score.scaled === "number" && Number.isFinite(score.scaled) ? score.scaled : null;
   return {
@@ -94,7 +105,7 @@ export function projectStatement(statement: Json, origin: string): EventRow | nu
       "",
     ),
     kind: activity.kind,
-    section: activity.section,
+    section: known ? known.section : activity.section,
     itemId: activity.itemId,
     registration:
       typeof context.registration === "string" ? context.registration.toLowerCase() : null,

@@ -45,22 +45,29 @@ export async function overview(
     `SELECT u.unit_code AS unit, COUNT(*) AS n FROM users u WHERE ${p.where} GROUP BY u.unit_code ORDER BY u.unit_code`,
     p.params,
   );
-  // Per learner and lesson first (one row each), then per unit: a lesson completed twice counts once.
+  // Each learner's first completion of each lesson, over all time: a lesson counts in the range
+  // of its first completion, and the course in the range of the last of the eleven (the lesson
+  // that completed it), exactly as the trends count months. Reading a lesson again later is
+  // not completing it again.
+  const inScope = `e.personnel_number IN (SELECT u.personnel_number FROM users u WHERE ${p.where})`;
+  const firsts = `SELECT e.personnel_number, e.section, MIN(e.ts) AS ts FROM learning_events e
+    WHERE e.kind = 'lesson' AND e.verb = 'completed' AND ${inScope}
+    GROUP BY e.personnel_number, e.section`;
+  const lt = period(f, "l.ts");
   const lessons = await sql.all(
-    `SELECT u.unit_code AS unit, l.section, COUNT(*) AS n FROM (
-       SELECT e.personnel_number, e.section FROM learning_events e
-       WHERE e.kind = 'lesson' AND e.verb = 'completed'${t.where}
-       GROUP BY e.personnel_number, e.section
-     ) l JOIN users u ON u.personnel_number = l.personnel_number
-     WHERE ${p.where} GROUP BY u.unit_code, l.section`,
-    [...t.params, ...p.params],
+    `SELECT u.unit_code AS unit, l.section, COUNT(*) AS n
+     FROM (${firsts}) l JOIN users u ON u.personnel_number = l.personnel_number
+     WHERE 1 = 1${lt.where} GROUP BY u.unit_code, l.section`,
+    [...p.params, ...lt.params],
   );
+  const ct = period(f, "c.ts");
   const course = await sql.all(
-    `SELECT u.unit_code AS unit, COUNT(*) AS n FROM users u JOIN (
-       SELECT e.personnel_number FROM learning_events e WHERE e.kind = 'lesson' AND e.verb = 'completed'${t.where}
-       GROUP BY e.personnel_number HAVING COUNT(DISTINCT e.section) = 11
-     ) c ON c.personnel_number = u.personnel_number WHERE ${p.where} GROUP BY u.unit_code`,
-    [...t.params, ...p.params],
+    `SELECT u.unit_code AS unit, COUNT(*) AS n FROM (
+       SELECT l.personnel_number, MAX(l.ts) AS ts FROM (${firsts}) l
+       GROUP BY l.personnel_number HAVING COUNT(*) = 11
+     ) c JOIN users u ON u.personnel_number = c.personnel_number
+     WHERE 1 = 1${ct.where} GROUP BY u.unit_code`,
+    [...p.params, ...ct.params],
   );
   const exams = await sql.all(
     `SELECT u.unit_code AS unit, COUNT(*) AS attempts, SUM(CASE WHEN e.verb = 'passed' THEN 1 ELSE 0 END) AS passed,

@@ -5,7 +5,7 @@
 // as such instead of silently giving wrong figures.
 import type { Sql } from "../db/sql.ts";
 import { PROJECTION_VERSION } from "./schema.ts";
-import { type BankResponses, ReportProjection } from "./store.ts";
+import { type ProjectionOptions, ReportProjection } from "./store.ts";
 
 export interface ProjectionState {
   /** Null when the rows match this origin and version; otherwise why they do not. */
@@ -58,11 +58,10 @@ export async function projectionState(sql: Sql, origin: string): Promise<Project
 export async function rebuildProjection(
   sql: Sql,
   origin: string,
-  onProgress?: (statements: number) => void,
-  options: { page?: number; bankResponses?: BankResponses } = {},
+  options: ProjectionOptions & { page?: number; onProgress?: (statements: number) => void },
 ): Promise<{ statements: number; projected: number }> {
   const page = options.page ?? 2000;
-  const projection = new ReportProjection(sql, origin, options.bankResponses);
+  const projection = new ReportProjection(sql, origin, options);
   await projection.clear();
   let after = 0;
   let statements = 0;
@@ -77,7 +76,7 @@ export async function rebuildProjection(
     const parsed = rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
     projected += await projection.ingest(parsed);
     statements += rows.length;
-    onProgress?.(statements);
+    options.onProgress?.(statements);
   }
   await stamp(sql, origin);
   return { statements, projected };

@@ -9,9 +9,11 @@ import type { ReportMeta } from "../../lib/reports/types.ts";
 import type { AccountStore } from "../accounts/store.ts";
 import type { Sql } from "../db/sql.ts";
 import { ApiError, type PlatformHelpers } from "../platform/api.ts";
+import { aboutRows } from "./about.ts";
 import type { ReportBanks } from "./banks.ts";
+import { clausesTable, clauseTable, unitsTable } from "./clause-tables.ts";
 import { dosDateTime, type Table, toCsv, toXlsx } from "./export.ts";
-import { attemptsParam, pageRequest, parseRequest } from "./filter.ts";
+import { attemptsParam, pageRequest, parseRequest, sourceParam } from "./filter.ts";
 import { clauseDetail, clauseHeatmap, unitSections } from "./heatmap.ts";
 import { itemAnalysis } from "./items.ts";
 import { dueLearners, overview, stuckLearners } from "./queries.ts";
@@ -49,7 +51,7 @@ function send(c: Context, name: string, meta: ReportMeta, json: object, table: (
   const kind = format(c);
   if (kind === "json") return c.json({ meta, ...json });
   const t = translator(language(c));
-  const data = { ...table(), about: tables.aboutRows(t, meta) };
+  const data = { ...table(), about: aboutRows(t, meta) };
   const now = new Date(meta.generatedAt);
   const file = `adal-${name}-${localDay(now, meta.timeZone)}`;
   if (kind === "csv") {
@@ -71,13 +73,16 @@ export function reportRoutes(deps: ReportDeps) {
     const guard = async (c: Context) => {
       const user = await requireUser(c, ["officer", "admin"]);
       format(c); // a bad format is refused before any work
-      return parseRequest(c, accounts, user, {
+      const parsed = await parseRequest(c, accounts, user, {
         now: deps.clock(),
         timeZone: deps.timeZone,
         validityDays: banks.validityDays,
         dueSoonDays: banks.dueSoonDays,
         stale: await deps.stale(),
       });
+      // Exam texts and keys go to administrators (the content owners) only: officers sit the
+      // exam themselves, so what they are sent must not help anyone pass it.
+      return { ...parsed, keys: user.role === "admin" };
     };
     const t = (c: Context) => translator(c.req.query("lang") === "ru" ? "ru" : "kk");
     const whole = (c: Context) => format(c) !== "json";
@@ -101,36 +106,45 @@ export function reportRoutes(deps: ReportDeps) {
     });
 
     api.get("/reports/items", async (c) => {
-      const { filter, meta } = await guard(c);
-      const report = await itemAnalysis(sql, filter, {
-        attempts: attemptsParam(c),
-        pool: banks.pool,
-      });
-      return send(c, "items", meta, report, () => tables.itemsTable(t(c), report));
+      const { filter, meta, keys } = await guard(c);
+      const attempts = attemptsParam(c);
+      const report = await itemAnalysis(sql, filter, { attempts, pool: banks.pool, keys });
+      const view = { ...meta, view: { attempts } };
+      return send(c, "items", view, report, () => tables.itemsTable(t(c), report));
     });
 
     api.get("/reports/clauses", async (c) => {
       const { filter, meta } = await guard(c);
+      // The counts come whole; `source` and `attempts` say what the officer had on screen.
+      const options = { source: sourceParam(c), attempts: attemptsParam(c) };
       const clauses = await clauseHeatmap(sql, filter);
-      return send(c, "clauses", meta, { clauses }, () => tables.clausesTable(t(c), clauses));
+      const heat = { source: options.source, first: options.attempts === "first" };
+      return send(c, "clauses", { ...meta, view: options }, { clauses }, () =>
+        clausesTable(t(c), clauses, heat),
+      );
     });
 
     api.get("/reports/clauses/units", async (c) => {
       const { filter, meta, unitNames } = await guard(c);
+      const options = { source: sourceParam(c), attempts: attemptsParam(c) };
       const units = await unitSections(sql, filter, unitNames);
-      return send(c, "units", meta, { units }, () => tables.unitsTable(t(c), units));
+      const heat = { source: options.source, first: options.attempts === "first" };
+      return send(c, "units", { ...meta, view: options }, { units }, () =>
+        unitsTable(t(c), units, heat),
+      );
     });
 
     api.get("/reports/clauses/:clause", async (c) => {
-      const { filter, meta } = await guard(c);
+      const { filter, meta, keys } = await guard(c);
       const clause = c.req.param("clause");
       if (!CLAUSE.test(clause))
         throw new ApiError(400, "bad-clause", "clause must be like 2.10 (or 1, 11).");
-      const detail = await clauseDetail(sql, filter, clause, banks.sections, banks.stems);
+      const attempts = attemptsParam(c);
+      const stems = keys ? banks.stems : banks.practiceStems;
+      const detail = await clauseDetail(sql, filter, clause, banks.sections, stems);
       if (!detail) throw new ApiError(404, "not-found", `The standards have no clause ${clause}.`);
-      if (format(c) !== "json")
-        throw new ApiError(400, "bad-format", "A clause's items are shown, not exported.");
-      return c.json({ meta, ...detail });
+      const view = { ...meta, view: { clause, attempts } };
+      return send(c, `clause-${clause}`, view, detail, () => clauseTable(t(c), detail));
     });
 
     api.get("/reports/trends", async (c) => {

@@ -4,9 +4,11 @@ import type { Migration } from "../db/migrate.ts";
  * The reporting projection (see projection.ts), indexed for the dashboard's queries. Version 5
  * replaces the earlier shape; its rows are rebuilt from the stored statements
  * (`adal reports rebuild`, see rebuild.ts), since older rows lack attempt numbers and may hold
- * exam rows that were not the exam service's.
+ * exam rows that were not the exam service's. Version 6 has the same tables, but practice rows
+ * only for items of the server's banks, with the banks' clauses: rows of version 5 may carry
+ * clause tags or invented items from a learner's statements, so they are reported stale.
  */
-export const PROJECTION_VERSION = 5;
+export const PROJECTION_VERSION = 6;
 
 export const reportMigrations: Migration[] = [
   {

@@ -16,7 +16,9 @@ import {
   practiceOrdinals,
   restScores,
 } from "./derived.ts";
+import type { PracticeCatalogue } from "./practice.ts";
 import { projectStatement } from "./projection.ts";
+import { forgetStatements } from "./voiding.ts";
 
 /**
  * Bank option ids of graded exam answers, keyed by `registration \u0000 itemId` (the exam's
@@ -27,10 +29,16 @@ export type BankResponses = (
   keys: readonly { registration: string; itemId: string }[],
 ) => Promise<Map<string, string>>;
 
+export interface ProjectionOptions {
+  /** The practice banks the site is built from: the only practice items that count. */
+  practice: PracticeCatalogue;
+  bankResponses?: BankResponses | undefined;
+}
+
 /** The statement store's hook that projects what it stores, in the same transaction. */
-export function projectionHook(origin: string, bankResponses?: BankResponses): InsertHook {
+export function projectionHook(origin: string, options: ProjectionOptions): InsertHook {
   return async (tx: Sql, stored: readonly Statement[]) => {
-    const projection = new ReportProjection(tx, origin, bankResponses);
+    const projection = new ReportProjection(tx, origin, options);
     // The store hands over only statements it has just stored: none can be projected already.
     await projection.ingest(stored as unknown as Record<string, unknown>[], true);
     const voided = stored
@@ -46,11 +54,13 @@ export class ReportProjection {
   readonly sql: Sql;
   readonly origin: string;
   readonly bankResponses: BankResponses | undefined;
+  readonly practice: PracticeCatalogue;
 
-  constructor(sql: Sql, origin: string, bankResponses?: BankResponses) {
+  constructor(sql: Sql, origin: string, options: ProjectionOptions) {
     this.sql = sql;
     this.origin = origin;
-    this.bankResponses = bankResponses;
+    this.bankResponses = options.bankResponses;
+    this.practice = options.practice;
   }
 
   /** Exam answers are analysed by the bank's option ids, which the exam keeps server-side. */
@@ -72,7 +82,7 @@ export class ReportProjection {
     const seen = new Set<string>();
     const rows: Attempted[] = [];
     for (const s of statements) {
-      const row = projectStatement(s, this.origin);
+      const row = projectStatement(s, this.origin, this.practice);
       if (row && !seen.has(row.statementId)) {
         seen.add(row.statementId);
         rows.push({ ...row, attempt: null, rest: null });
@@ -186,13 +196,9 @@ export class ReportProjection {
     return rows.length;
   }
 
+  /** Voided statements: their rows go, and what was derived from them follows (voiding.ts). */
   async forget(statementIds: readonly string[]): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      for (const id of statementIds) {
-        await tx.run("DELETE FROM learning_event_clauses WHERE statement_id = ?", [id]);
-        await tx.run("DELETE FROM learning_events WHERE statement_id = ?", [id]);
-      }
-    });
+    await this.sql.transaction(async (tx) => forgetStatements(tx, statementIds));
   }
 
   /** Empties the projection (before a rebuild). */

@@ -1,38 +1,31 @@
 // Every view as a table for CSV and XLSX, headed in the officer's language, dates in the
-// reports' time zone (named on the workbook's "about" sheet with the filters in effect).
+// reports' time zone (named in the export's about block with the filters in effect, about.ts).
+// The clause views' tables are in clause-tables.ts.
 import type { MessageKey } from "../../i18n/index.ts";
-import { MIN_ANSWERS } from "../../lib/reports/heat.ts";
 import { formatDuration, localDateTime } from "../../lib/reports/time.ts";
 import type {
-  ClauseHeat,
   DueLearner,
+  ItemFlag,
   ItemReport,
   MonthTrend,
-  ReportMeta,
   StuckLearner,
   Transcript,
   UnitOverview,
-  UnitSections,
 } from "../../lib/reports/types.ts";
+import { pct, type T } from "./about.ts";
 import type { Cell, Table } from "./export.ts";
 
-export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type { T };
 
-const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
-const rate = (wrong: number, n: number) => (n === 0 ? null : pct(wrong / n));
-
-export function aboutRows(t: T, meta: ReportMeta): [string, string][] {
-  const f = meta.filters;
-  return [
-    [t("reports.filtersInEffect"), ""],
-    [t("reports.unit"), f.unitName ?? t("reports.allUnits")],
-    [t("reports.from"), f.from ?? "—"],
-    [t("reports.to"), f.to ?? "—"],
-    [t("reports.role"), f.role ? t(`reports.role.${f.role}` as MessageKey) : t("reports.allRoles")],
-    [t("reports.generatedAt"), localDateTime(meta.generatedAt, meta.timeZone) ?? ""],
-    [t("reports.timeZone"), meta.timeZone],
-  ];
-}
+// Typed map, not keys pieced together from a value: a flag without its dictionary entry is a
+// compile error here, not a 500 when someone exports the item analysis.
+const FLAG_KEYS: Record<ItemFlag, MessageKey> = {
+  "too-easy": "reports.flag.too-easy",
+  "too-hard": "reports.flag.too-hard",
+  "negative-discrimination": "reports.flag.negative-discrimination",
+  "weak-discrimination": "reports.flag.weak-discrimination",
+  "low-efficiency": "reports.flag.low-efficiency",
+};
 
 export function overviewTable(t: T, rows: UnitOverview[]): Table {
   return {
@@ -75,7 +68,7 @@ export function dueTable(t: T, rows: DueLearner[], zone: string): Table {
       t("reports.dueDate"),
     ],
     rows: rows.map((r) => [
-      r.personnelNumber,
+      { text: r.personnelNumber },
       r.fullName,
       r.unit,
       r.email,
@@ -98,7 +91,7 @@ export function stuckTable(t: T, rows: StuckLearner[], zone: string): Table {
       t("reports.lastSeen"),
     ],
     rows: rows.map((r) => [
-      r.personnelNumber,
+      { text: r.personnelNumber },
       r.fullName,
       r.unit,
       r.email,
@@ -110,12 +103,15 @@ export function stuckTable(t: T, rows: StuckLearner[], zone: string): Table {
 }
 
 export function itemsTable(t: T, report: ItemReport): Table {
+  // Officers' exports carry what their screen shows: letters and counts, no text, no key.
+  const option = (o: ItemReport["items"][number]["options"][number]) =>
+    `${o.label}${o.correct ? " ✓" : ""}: ${o.count}`;
   return {
     columns: [
       t("reports.item"),
       t("reports.lesson"),
       t("reports.clause"),
-      t("reports.stem"),
+      ...(report.keys ? [t("reports.stem")] : []),
       t("reports.responses"),
       `${t("reports.facility")}, %`,
       `${t("reports.discrimination")}, %`,
@@ -128,71 +124,15 @@ export function itemsTable(t: T, report: ItemReport): Table {
       i.itemId,
       i.section,
       i.clauses.join(" "),
-      i.stem,
+      ...(report.keys ? [i.stem] : []),
       i.attempts,
       pct(i.facility),
       pct(i.discrimination),
       pct(i.efficiency),
       i.noResponse,
-      i.options.map((o) => `${o.id}${o.correct ? " ✓" : ""}: ${o.count}`).join("; "),
-      i.flags.map((f) => t(`reports.flag.${f}` as MessageKey)).join("; "),
+      i.options.map(option).join("; "),
+      i.flags.map((f) => t(FLAG_KEYS[f])).join("; "),
     ]),
-  };
-}
-
-export function clausesTable(t: T, rows: ClauseHeat[]): Table {
-  const part = (label: string) => [
-    `${label}: ${t("reports.answers")}`,
-    `${label}: ${t("reports.wrongAnswers")}`,
-    `${label}: ${t("reports.wrongRate")}, %`,
-    `${label}: ${t("reports.firstAnswers")}`,
-    `${label}: ${t("reports.firstWrong")}`,
-    `${label}: ${t("reports.firstRate")}, %`,
-    `${label}: ${t("reports.learnersCount")}`,
-  ];
-  const values = (c: ClauseHeat["practice"]): Cell[] => [
-    c.answers,
-    c.wrong,
-    c.answers >= MIN_ANSWERS ? rate(c.wrong, c.answers) : null,
-    c.firstAnswers,
-    c.firstWrong,
-    c.firstAnswers >= MIN_ANSWERS ? rate(c.firstWrong, c.firstAnswers) : null,
-    c.learners,
-  ];
-  return {
-    columns: [t("reports.clause"), ...part(t("reports.practice")), ...part(t("reports.exam"))],
-    rows: rows.map((r) => [
-      r.sectionLevel ? t("reports.sectionLevel", { n: r.section }) : r.clause,
-      ...values(r.practice),
-      ...values(r.exam),
-    ]),
-  };
-}
-
-export function unitsTable(t: T, rows: UnitSections[]): Table {
-  return {
-    columns: [
-      t("reports.unitCode"),
-      t("reports.unit"),
-      t("reports.lesson"),
-      `${t("reports.practice")}: ${t("reports.answers")}`,
-      `${t("reports.practice")}: ${t("reports.wrongRate")}, %`,
-      `${t("reports.exam")}: ${t("reports.answers")}`,
-      `${t("reports.exam")}: ${t("reports.wrongRate")}, %`,
-    ],
-    rows: rows.flatMap((u) =>
-      u.sections
-        .filter((s) => s.practice.answers + s.exam.answers > 0)
-        .map((s) => [
-          u.unit,
-          u.unitName,
-          s.section,
-          s.practice.answers,
-          rate(s.practice.wrong, s.practice.answers),
-          s.exam.answers,
-          rate(s.exam.wrong, s.exam.answers),
-        ]),
-    ),
   };
 }
 

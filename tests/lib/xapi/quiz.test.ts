@@ -9,6 +9,7 @@ import {
   replayScenario,
   scenarioStatement,
 } from "../../../src/lib/xapi/quiz.ts";
+import { loadPracticeCatalogue } from "../../../src/server/reports/practice.ts";
 import { projectStatement } from "../../../src/server/reports/projection.ts";
 import { validateStatement } from "../../../src/server/xapi/validate.ts";
 import { practiceItem, practiceItems, walk } from "../quiz/practice-banks.ts";
@@ -187,10 +188,12 @@ describe("branching scenarios", () => {
     const decisions = walk(scenario, () => true);
     const step = scenario.steps[0] as BranchingItem["steps"][number];
     const decision = decisionStatement({ ...common(), item: scenario, step, option: 0 });
-    expect(projectStatement(decision, origin)).toBeNull();
+    const practice = loadPracticeCatalogue("quizzes/practice").items;
+    expect(projectStatement(decision, origin, practice)).toBeNull();
     const outcome = projectStatement(
       scenarioStatement({ ...common(), item: scenario, decisions }),
       origin,
+      practice,
     );
     expect(outcome).toMatchObject({
       kind: "quiz-item",

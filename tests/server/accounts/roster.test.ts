@@ -94,4 +94,16 @@ describe("parseRoster", () => {
       'line 2: full name "Ли" is too short (at least 3 characters: surname and given name)',
     );
   });
+
+  it("refuses a name with an invisible control character, naming it and its position", () => {
+    const result = parseRoster(
+      `${header}\n100234,Сейітов\u0001 Ерлан,DP-ALM,learner,\n100235,Айгүл\u007F Нұрланқызы,DP-ALM,learner,\n100236,Сейітов Ерлан,DP-ALM,learner,`,
+      units,
+    );
+    expect(result.errors).toEqual([
+      "line 2: full name contains an invisible control character (U+0001) at position 8: remove it",
+      "line 3: full name contains an invisible control character (U+007F) at position 6: remove it",
+    ]);
+    expect(result.entries.map((e) => e.personnelNumber)).toEqual(["100236"]);
+  });
 });

@@ -16,6 +16,7 @@ import { allot } from "../../../src/server/exam/draw.ts";
 import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
 import { itemAnalysis } from "../../../src/server/reports/items.ts";
+import { loadPracticeCatalogue } from "../../../src/server/reports/practice.ts";
 import { dueLearners, overview } from "../../../src/server/reports/queries.ts";
 import { projectionHook } from "../../../src/server/reports/store.ts";
 import type { Statement } from "../../../src/server/xapi/types.ts";
@@ -39,7 +40,13 @@ beforeAll(async () => {
   accounts = testAccounts(sql);
   await seedDemo(accounts, "Demo-Password-1", now);
   banks = loadDemoBanks("quizzes");
-  const statements = new StatementStore(sql, projectionHook(origin, examBankResponses));
+  const statements = new StatementStore(
+    sql,
+    projectionHook(origin, {
+      bankResponses: examBankResponses,
+      practice: loadPracticeCatalogue("quizzes/practice").items,
+    }),
+  );
   result = await generateHistory(accounts, statements, {
     learners: LEARNERS,
     months: 24,

@@ -39,7 +39,7 @@ for (const database of databases) {
       const report = await itemAnalysis(
         t.db.sql,
         { units: ["DP"], now: new Date(T0 + 3_600_000) },
-        { pool: POOL },
+        { pool: POOL, keys: true },
       );
       expect(report.items.length).toBeGreaterThan(0);
       let checked = 0;
@@ -48,8 +48,10 @@ for (const database of databases) {
         if (!want) continue;
         for (const option of item.options) {
           // Only the bank's own options: a per-attempt id would come with no text.
-          expect(option.text, `${item.itemId} ${option.id}`).not.toBeNull();
-          expect(option.count, `${item.itemId} ${option.id}`).toBe(want.get(option.id) ?? 0);
+          // Bank option ids are a, b, c… by position; the report labels them A, B, C….
+          const id = option.label.toLowerCase();
+          expect(option.text, `${item.itemId} ${id}`).not.toBeNull();
+          expect(option.count, `${item.itemId} ${id}`).toBe(want.get(id) ?? 0);
         }
         expect(item.options.filter((o) => o.correct).map((o) => o.count)).toEqual([
           want.get(

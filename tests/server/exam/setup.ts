@@ -98,12 +98,14 @@ export async function examSetup(
     })),
     time(),
   );
-  const statements = new StatementStore(db.sql, projectionHook(ORIGIN, examBankResponses));
+  // The exam writes no practice statements: an empty practice catalogue is enough.
+  const projection = { bankResponses: examBankResponses, practice: new Map() };
+  const statements = new StatementStore(db.sql, projectionHook(ORIGIN, projection));
   const exams = new ExamStore(db.sql);
   const recorder = examRecorder({
     origin: ORIGIN,
     clock: time,
-    hook: projectionHook(ORIGIN, examBankResponses),
+    hook: projectionHook(ORIGIN, projection),
     sign: options.sign,
   });
   /** Another exam service on the same database (another server instance). */

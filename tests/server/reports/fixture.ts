@@ -3,6 +3,7 @@
 // statements at the end must all be ignored (other platform, forged exam results, IRIs that
 // smuggle the exam's path in a query or fragment).
 import { randomUUID } from "node:crypto";
+import type { PracticeCatalogue } from "../../../src/server/reports/practice.ts";
 
 export const ORIGIN = "https://adal.test";
 export const NOW = new Date("2026-11-25T12:00:00Z");
@@ -34,6 +35,11 @@ export function statement(
     ...extra,
   };
 }
+
+/** The practice banks as far as the fixture needs them: the one item it practises. */
+export const PRACTICE: PracticeCatalogue = new Map([
+  ["p02-gift", { section: 2, clauses: ["2.13"], stem: "Stem of p02-gift" }],
+]);
 
 const ITEM_CLAUSES: Record<string, string> = { "x02-i1": "2.13", "x03-i2": "3.2", "x04-i3": "4.1" };
 
@@ -71,10 +77,16 @@ export function attempt(
   ];
 }
 
-const practice = (person: string, success: boolean, response: string, days: number) =>
+const practice = (
+  person: string,
+  success: boolean,
+  response: string,
+  days: number,
+  tags = ["2.13"],
+) =>
   statement(person, "answered", "quiz-item/p02-gift", ago(days), {
     result: { success, response },
-    context: { extensions: { [CLAUSES]: ["2.13"] } },
+    context: { extensions: { [CLAUSES]: tags } },
   });
 
 /** The statements that must not count, however they are dressed up. */
@@ -107,6 +119,16 @@ export function poison() {
       result: { success: false, response: "a" },
       context: { registration: randomUUID(), extensions: { [CLAUSES]: ["2.13"] } },
       authority: { objectType: "Agent", account: { homePage: ORIGIN, name: "a-tool-key" } },
+    }),
+    // A practice answer on an item that no bank has, tagged with a clause of the learner's choice.
+    statement("L2", "answered", "quiz-item/p02-invented", ago(1), {
+      result: { success: false, response: "a" },
+      context: { extensions: { [CLAUSES]: ["2.13"] } },
+    }),
+    // An exam id practised as if it were a practice item.
+    statement("L2", "answered", "quiz-item/x02-i1", ago(1), {
+      result: { success: false, response: "a" },
+      context: { extensions: { [CLAUSES]: ["2.13"] } },
     }),
   ];
 }
@@ -191,7 +213,8 @@ export function history() {
     ),
     practice("L1", false, "a", 41),
     practice("L1", true, "b", 40), // L1's second answer to the same item
-    practice("L2", true, "b", 3),
+    // Tagged by the learner's device with other clauses: the bank's clause (2.13) counts.
+    practice("L2", true, "b", 3, ["9.1", "2.1"]),
     {
       ...statement("L2", "completed", "quiz/practice/2", ago(3), {
         result: { success: true, score: { scaled: 1 }, duration: "PT1M5S" },

@@ -24,6 +24,14 @@ const answer = (person: string, clause: string, success: boolean, day: number) =
   timestamp: `2026-11-${String(day).padStart(2, "0")}T10:00:00.000Z`,
 });
 
+// Each answer is on an item of its own; the banks say which clause each one tests.
+const PRACTICE = new Map(
+  [2, 3, 4, 5, 6, 7, 20].map((day) => [
+    `p02-gift-${day}`,
+    { section: 2, clauses: [day === 20 ? "2.13" : "2.10"], stem: "Stem" },
+  ]),
+);
+
 for (const database of databases) {
   describe(`heatmap scope on ${database.name}`, () => {
     let sql: Sql;
@@ -54,7 +62,7 @@ for (const database of databases) {
         ],
         NOW,
       );
-      await new ReportProjection(sql, ORIGIN).ingest([
+      await new ReportProjection(sql, ORIGIN, { practice: PRACTICE }).ingest([
         answer("A1", "2.10", false, 2),
         answer("A1", "2.10", false, 3),
         answer("A2", "2.10", true, 4),

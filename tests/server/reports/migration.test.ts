@@ -15,7 +15,7 @@ import { prepareStatement } from "../../../src/server/xapi/prepare.ts";
 import type { Actor, Statement } from "../../../src/server/xapi/types.ts";
 import { testAccounts } from "../helpers/accounts.ts";
 import { databases } from "../helpers/databases.ts";
-import { history, NOW, ORIGIN, poison } from "./fixture.ts";
+import { history, NOW, ORIGIN, PRACTICE, poison } from "./fixture.ts";
 
 const scope = { units: ["U"], role: "learner" as const, now: NOW };
 
@@ -81,7 +81,7 @@ for (const database of databases) {
           ),
         ]);
 
-        const result = await rebuildProjection(sql, ORIGIN, undefined, { page: 7 });
+        const result = await rebuildProjection(sql, ORIGIN, { page: 7, practice: PRACTICE });
         expect(result.statements).toBe(statements.length); // the voided one and the voiding one are skipped
         expect(result.projected).toBe(history().length - 1);
         expect((await projectionState(sql, ORIGIN)).stale).toBeNull();

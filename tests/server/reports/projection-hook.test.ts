@@ -28,6 +28,9 @@ const answered = (id = randomUUID()): Statement =>
     { stored: new Date().toISOString(), authority, version: "1.0.3" },
   );
 
+const PRACTICE = new Map([["p02-gift", { section: 2, clauses: ["2.10"], stem: "Stem" }]]);
+const hook = () => projectionHook(ORIGIN, { practice: PRACTICE });
+
 const count = async (sql: Sql, table: string) =>
   Number((await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n);
 
@@ -42,7 +45,7 @@ for (const database of databases) {
     afterEach(async () => close());
 
     it("projects each stored statement and its clauses once", async () => {
-      const store = new StatementStore(sql, projectionHook(ORIGIN));
+      const store = new StatementStore(sql, hook());
       const s = answered();
       await store.insert([s]);
       await store.insert([s]); // the same statement again is a no-op
@@ -53,7 +56,7 @@ for (const database of databases) {
 
     it("stores nothing when the projection fails", async () => {
       const store = new StatementStore(sql, async (tx, stored) => {
-        await projectionHook(ORIGIN)(tx, stored);
+        await hook()(tx, stored);
         throw new Error("projection broke");
       });
       await expect(store.insert([answered(), answered()])).rejects.toThrow("projection broke");
@@ -63,7 +66,7 @@ for (const database of databases) {
     });
 
     it("removes the projection of a voided statement in the voiding transaction", async () => {
-      const store = new StatementStore(sql, projectionHook(ORIGIN));
+      const store = new StatementStore(sql, hook());
       const target = answered();
       await store.insert([target]);
       const voiding = prepareStatement(

@@ -9,7 +9,7 @@ import { ReportProjection } from "../../../src/server/reports/store.ts";
 import { transcript } from "../../../src/server/reports/transcript.ts";
 import { monthlyTrends } from "../../../src/server/reports/trends.ts";
 import { databases } from "../helpers/databases.ts";
-import { history, NOW, ORIGIN, poison } from "./fixture.ts";
+import { history, NOW, ORIGIN, PRACTICE, poison } from "./fixture.ts";
 import { load } from "./load.ts";
 
 const DAY = 86_400_000;
@@ -29,7 +29,7 @@ for (const database of databases) {
 
     beforeAll(async () => {
       ({ sql, close } = await load(database));
-      const projection = new ReportProjection(sql, ORIGIN);
+      const projection = new ReportProjection(sql, ORIGIN, { practice: PRACTICE });
       const statements = history();
       // Every poisoned statement is left out; a resend changes nothing.
       expect(await projection.ingest([...statements, ...poison()])).toBe(statements.length);
@@ -101,13 +101,14 @@ for (const database of databases) {
       // Too few responses to flag anything.
       expect(report.items.flatMap((i) => i.flags)).toEqual([]);
       expect(byId["x03-i2"]?.noResponse).toBe(1); // L3 left it unanswered
+      // Without the pool (and for officers): letters and counts, no texts, no key.
       expect(byId["x03-i2"]?.options).toEqual([
-        { id: "a", text: null, correct: false, count: 2 },
-        { id: "b", text: null, correct: false, count: 1 },
+        { label: "A", count: 2 },
+        { label: "B", count: 1 },
       ]);
-      expect(byId["x04-i3"]?.options.map((o) => [o.id, o.count])).toEqual([
-        ["a", 1],
-        ["c", 4],
+      expect(byId["x04-i3"]?.options).toEqual([
+        { label: "A", count: 1 },
+        { label: "C", count: 4 },
       ]);
     });
 
@@ -120,7 +121,7 @@ for (const database of databases) {
       expect(i1?.discrimination).toBeCloseTo(0.25, 9); // x = 1,1,0,1,1; rest = 2,1,1,1,1
     });
 
-    it("marks the right options and shows the item text from the pool", async () => {
+    it("gives item texts and the key only with `keys` (administrators), letters in bank order", async () => {
       const pool = [
         {
           id: "x03-i2",
@@ -135,14 +136,26 @@ for (const database of databases) {
           ],
         },
       ];
-      const report = await itemAnalysis(sql, scope, { pool });
-      const item = report.items.find((i) => i.itemId === "x03-i2");
+      const admin = await itemAnalysis(sql, scope, { pool, keys: true });
+      const item = admin.items.find((i) => i.itemId === "x03-i2");
+      expect(admin.keys).toBe(true);
       expect(item).toMatchObject({ stem: "Stem of x03-i2", clauses: ["3.2"] });
       expect(item?.options).toEqual([
-        { id: "a", text: "Right", correct: true, count: 2 },
-        { id: "b", text: "Wrong", correct: false, count: 1 },
-        { id: "c", text: "Also wrong", correct: false, count: 0 },
+        { label: "A", text: "Right", correct: true, count: 2 },
+        { label: "B", text: "Wrong", correct: false, count: 1 },
+        { label: "C", text: "Also wrong", correct: false, count: 0 },
       ]);
+      // An officer: the same counts, the pool's clauses, no stem, no texts, no key.
+      const officer = await itemAnalysis(sql, scope, { pool });
+      const seen = officer.items.find((i) => i.itemId === "x03-i2");
+      expect(officer.keys).toBe(false);
+      expect(seen).toMatchObject({ stem: null, clauses: ["3.2"] });
+      expect(seen?.options).toEqual([
+        { label: "A", count: 2 },
+        { label: "B", count: 1 },
+        { label: "C", count: 0 },
+      ]);
+      expect(JSON.stringify(officer)).not.toMatch(/Right|Wrong|correct/u);
     });
 
     it("clause heatmap: practice and exam apart, all and first answers, distinct learners", async () => {

@@ -3,132 +3,19 @@
 // time zone, exports, and that only the exam service's results count — a real exam pass does,
 // a pass posted with a tool's credential or an IRI that smuggles the exam's path does not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../../src/server/config.ts";
 import { loadExamPool } from "../../../src/server/exam/pool.ts";
-import { openPlatform, type Platform } from "../../../src/server/platform/open.ts";
-import { TEST_COST, testHash } from "../helpers/accounts.ts";
+import { type Harness, ORIGIN, openHarness } from "./platform.ts";
 
-const ORIGIN = "https://adal.test";
-const PASSWORD = "Routes-Pass-1";
-let now = Date.parse("2026-11-25T07:00:00Z"); // 12:00 in Almaty
-let platform: Platform;
-const cookies = new Map<string, string>();
-
-async function request(path: string, as?: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (as) headers.set("cookie", cookies.get(as) ?? "");
-  return platform.app.request(`${ORIGIN}${path}`, { ...init, headers });
-}
-
-async function json(path: string, as = "800001") {
-  const response = await request(path, as);
-  expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
-  return response.json();
-}
-
-async function postStatements(as: string | null, statements: object[], auth?: string) {
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "x-experience-api-version": "1.0.3",
-  };
-  if (auth) headers.authorization = auth;
-  return request("/xapi/statements", as ?? undefined, {
-    method: "POST",
-    headers,
-    body: JSON.stringify(statements),
-  });
-}
-
-const lesson = (person: string, n: number, verb: string, timestamp: string) => ({
-  actor: { objectType: "Agent", account: { homePage: ORIGIN, name: person } },
-  verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },
-  object: { objectType: "Activity", id: `${ORIGIN}/xapi/activities/lesson/${n}` },
-  timestamp,
-});
+let h: Harness;
+const request = (path: string, as?: string, init?: RequestInit) => h.request(path, as, init);
+const json = (path: string, as?: string) => h.json(path, as);
+const postStatements = (as: string | null, statements: object[], auth?: string) =>
+  h.postStatements(as, statements, auth);
 
 beforeAll(async () => {
-  const config = readConfig({
-    ADAL_DB: ":memory:",
-    ADAL_ORIGIN: ORIGIN,
-    ADAL_QUIZ_DIR: "tests/fixtures/quizzes",
-    ADAL_STATIC_DIR: "",
-  });
-  platform = await openPlatform(config, () => new Date(now), { passwordCost: TEST_COST });
-  const { accounts } = platform;
-  await accounts.addUnit({ code: "DP", name: "Департамент", parentCode: null });
-  await accounts.addUnit({ code: "DP-1", name: "1-бөлім", parentCode: "DP" });
-  await accounts.addUnit({ code: "OTHER", name: "Басқа", parentCode: null });
-  const hash = await testHash(PASSWORD);
-  const people = [
-    ["100001", "DP-1", "learner"],
-    ["100002", "OTHER", "learner"],
-    ["100003", "DP-1", "learner"],
-    ["800001", "DP", "officer"],
-    ["900001", "DP", "admin"],
-  ] as const;
-  const created = await accounts.createUsers(
-    people.map(([personnelNumber, unitCode, role]) => ({
-      personnelNumber,
-      fullName: `Қызметкер ${personnelNumber}`,
-      unitCode,
-      role,
-      email: `${personnelNumber}@police.kz`,
-      passwordHash: hash,
-      mustChangePassword: false,
-    })),
-    new Date(now),
-  );
-  await accounts.assignOfficerUnits(created[3]?.id ?? "", ["DP"]);
-  for (const [number] of people) {
-    const response = await request("/api/session", undefined, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ personnelNumber: number, password: PASSWORD }),
-    });
-    expect(response.status).toBe(200);
-    cookies.set(number, (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "");
-  }
-
-  // 100001 reads lesson 1 late in the evening of 31 October UTC: 1 November in Almaty.
-  expect(
-    (
-      await postStatements("100001", [
-        lesson("100001", 1, "experienced", "2026-10-31T19:50:00Z"),
-        lesson("100001", 1, "completed", "2026-10-31T20:00:00Z"),
-      ])
-    ).status,
-  ).toBe(200);
-
-  // 100001 takes the real exam and answers every item with the fixture pool's key, found by
-  // its text (each attempt gives the options random ids of their own).
-  const keys = new Map(
-    loadExamPool("tests/fixtures/quizzes/exam").map((i) => [
-      i.id,
-      new Set(i.options.filter((o) => o.correct).map((o) => o.text)),
-    ]),
-  );
-  const started = await request("/api/exam/attempts", "100001", { method: "POST" });
-  expect(started.status).toBe(201);
-  const attempt = (await started.json()) as {
-    id: string;
-    items: { id: string; options: { id: string; text: string }[] }[];
-  };
-  for (const item of attempt.items) {
-    const key = item.options.filter((o) => keys.get(item.id)?.has(o.text)).map((o) => o.id);
-    const put = await request(`/api/exam/attempts/${attempt.id}/answers/${item.id}`, "100001", {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ options: key }),
-    });
-    expect(put.status).toBe(204);
-  }
-  now += 5 * 60_000 + 30_000;
-  const submitted = await request(`/api/exam/attempts/${attempt.id}/submit`, "100001", {
-    method: "POST",
-  });
-  expect(submitted.status).toBe(200);
+  h = await openHarness();
 });
-afterAll(async () => platform.close());
+afterAll(async () => h.platform.close());
 
 const ENDPOINTS = [
   "/api/reports/overview",
@@ -200,7 +87,7 @@ describe("reports API: dates", () => {
     const november = await json("/api/reports/trends?from=2026-11-01&to=2026-11-30&unit=DP-1");
     expect(november.meta).toMatchObject({
       timeZone: "Asia/Almaty",
-      generatedAt: new Date(now).toISOString(),
+      generatedAt: new Date(h.now()).toISOString(),
       filters: {
         unit: "DP-1",
         unitName: "1-бөлім",
@@ -221,10 +108,10 @@ describe("reports API: dates", () => {
 
 describe("reports API: only the exam service's results count", () => {
   it("counts the real exam pass, not a pass posted with a credential or a smuggled IRI", async () => {
-    const { credential, secret } = await platform.credentials.create(
+    const { credential, secret } = await h.platform.credentials.create(
       "A tool",
       ["statements/write"],
-      new Date(now),
+      new Date(h.now()),
     );
     const basic = `Basic ${Buffer.from(`${credential.key}:${secret}`).toString("base64")}`;
     const forged = (id: string, verb: string) => ({
@@ -260,13 +147,52 @@ describe("reports API: only the exam service's results count", () => {
     expect(gift.attempts).toBe(1);
   });
 
-  it("shows officers the item texts with the right options marked", async () => {
+  it("never sends an officer exam texts or the key (officers sit the exam); an admin gets them", async () => {
+    // The officer could be in the middle of an attempt of their own.
+    const started = await request("/api/exam/attempts", "800001", { method: "POST" });
+    expect(started.status).toBe(201);
+    const texts = new Set(
+      loadExamPool("tests/fixtures/quizzes/exam").flatMap((i) => [
+        i.stem,
+        ...i.options.map((o) => o.text),
+      ]),
+    );
+    const leaks = (body: string) => [...texts].filter((text) => body.includes(text));
     const items = await json("/api/reports/items");
+    expect(items.keys).toBe(false);
     const gift = items.items.find((i: { itemId: string }) => i.itemId === "x02-fixture-gift");
-    expect(gift.stem.length).toBeGreaterThan(20);
-    expect(gift.options.filter((o: { correct: boolean }) => o.correct)).toHaveLength(1);
-    expect(gift.options.every((o: { text: string }) => o.text.length > 0)).toBe(true);
-    expect(gift.options.find((o: { correct: boolean }) => o.correct).count).toBe(1);
+    expect(gift).toMatchObject({ stem: null, section: 2, attempts: 1 });
+    expect(gift.clauses.length).toBeGreaterThan(0);
+    expect(gift.options.map((o: { label: string }) => o.label)).toEqual(["A", "B", "C"]);
+    expect(gift.options.reduce((n: number, o: { count: number }) => n + o.count, 0)).toBe(1);
+    for (const option of gift.options)
+      expect(Object.keys(option).sort()).toEqual(["count", "label"]);
+    // x02-fixture-gift tests clause 2.13: its drill-down lists the item, without its text.
+    const detail = await json("/api/reports/clauses/2.13");
+    expect(detail.items).toEqual([
+      expect.objectContaining({ itemId: "x02-fixture-gift", stem: null }),
+    ]);
+    for (const path of ["/api/reports/items", "/api/reports/clauses/2.13"])
+      expect(leaks(await (await request(path, "800001")).text()), path).toEqual([]);
+    for (const format of ["csv", "xlsx"]) {
+      const body = await (await request(`/api/reports/items?format=${format}`, "800001")).text();
+      expect(body).not.toContain("✓");
+      if (format === "csv") expect(leaks(body)).toEqual([]);
+    }
+
+    // The administrator (the content owner) sees the texts and the right option.
+    const full = await json("/api/reports/items", "900001");
+    expect(full.keys).toBe(true);
+    const keyed = full.items.find((i: { itemId: string }) => i.itemId === "x02-fixture-gift");
+    expect(keyed.stem.length).toBeGreaterThan(20);
+    expect(keyed.options.filter((o: { correct: boolean }) => o.correct)).toHaveLength(1);
+    expect(keyed.options.every((o: { text: string }) => o.text.length > 0)).toBe(true);
+    expect(keyed.options.find((o: { correct: boolean }) => o.correct).count).toBe(1);
+    const csv = await (await request("/api/reports/items?format=csv", "900001")).text();
+    expect(csv).toContain("✓");
+    expect(leaks(csv).length).toBeGreaterThan(0);
+    const drill = await json("/api/reports/clauses/2.13", "900001");
+    expect(drill.items[0].stem).toBe(keyed.stem);
   });
 
   it("drills down from a clause to its text and items", async () => {
@@ -306,7 +232,7 @@ describe("reports API: lists, transcript and exports", () => {
   });
 
   it("exports every view as CSV and XLSX", async () => {
-    for (const path of ENDPOINTS.filter((p) => !p.includes("/clauses/2.1"))) {
+    for (const path of ENDPOINTS) {
       const csv = await request(`${path}?format=csv`, "800001");
       expect(csv.status, path).toBe(200);
       expect(csv.headers.get("content-type"), path).toContain("text/csv");
@@ -320,10 +246,15 @@ describe("reports API: lists, transcript and exports", () => {
         path,
       ).toBe("PK");
     }
+    // The about block, an empty line, then the table's header.
+    const header = (csv: string) => {
+      const lines = csv.split("\r\n");
+      return lines[lines.indexOf("") + 1];
+    };
     const due = await (await request("/api/reports/due?format=csv", "800001")).text();
-    expect(due.split("\r\n")[0]).toContain("Жеке нөмір");
+    expect(header(due)).toContain("Жеке нөмір");
     expect(due).toContain("100003@police.kz");
     const ru = await (await request("/api/reports/due?format=csv&lang=ru", "800001")).text();
-    expect(ru.split("\r\n")[0]).toContain("Личный номер");
+    expect(header(ru)).toContain("Личный номер");
   });
 });
