@@ -3,10 +3,9 @@
 // Every tab shows real rows and passes axe; the tabs follow the ARIA pattern; the heatmap drills
 // down to a clause; exports and print work; the server refuses learners.
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
-import { E2E_PASSWORD } from "../../playwright.config.ts";
-import { loadExamPool } from "../../src/server/exam/pool.ts";
-import { loadPracticeCatalogue } from "../../src/server/reports/practice.ts";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { loadPracticeCatalogue } from "../../src/server/banks/practice.ts";
+import { signedInApi as as, takeExam } from "./exam-helpers.ts";
 import { signIn } from "./helpers.ts";
 
 const DAY = 86_400_000;
@@ -15,45 +14,6 @@ const DAY = 86_400_000;
 const tenth = [...loadPracticeCatalogue("quizzes/practice").items]
   .filter(([, item]) => item.section === 2 && item.clauses.includes("2.10"))
   .map(([id]) => id);
-const keys = new Map(
-  loadExamPool("tests/fixtures/quizzes/exam").map((i) => [
-    i.id,
-    new Set(i.options.filter((o) => o.correct).map((o) => o.text)),
-  ]),
-);
-
-async function as(baseURL: string, personnelNumber: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const response = await api.post("/api/session", {
-    data: { personnelNumber, password: E2E_PASSWORD },
-  });
-  expect(response.status()).toBe(200);
-  return api;
-}
-
-async function takeExam(api: APIRequestContext, right: boolean) {
-  const started = await api.post("/api/exam/attempts");
-  expect(started.status()).toBe(201);
-  const attempt = (await started.json()) as {
-    id: string;
-    items: { id: string; options: { id: string; text: string }[] }[];
-  };
-  // Each attempt gives the options random ids of their own: the key is found by its text.
-  for (const item of attempt.items) {
-    const keyTexts = keys.get(item.id);
-    const key = item.options.filter((o) => keyTexts?.has(o.text)).map((o) => o.id);
-    const wrong = item.options
-      .filter((o) => !keyTexts?.has(o.text))
-      .map((o) => o.id)
-      .slice(0, 1);
-    const put = await api.put(`/api/exam/attempts/${attempt.id}/answers/${item.id}`, {
-      data: { options: right ? key : wrong },
-    });
-    expect(put.status()).toBe(204);
-  }
-  expect((await api.post(`/api/exam/attempts/${attempt.id}/submit`)).status()).toBe(200);
-}
-
 async function record(
   api: APIRequestContext,
   baseURL: string,

@@ -10,11 +10,11 @@ import {
   ROLES,
   type Role,
 } from "../accounts/roster.ts";
+import { loadPracticeCatalogue } from "../banks/practice.ts";
 import { generateHistory, loadDemoBanks } from "../demo/generate.ts";
 import { seedDemo } from "../demo/seed.ts";
 import { examBankResponses } from "../exam/bank-responses.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
-import { loadPracticeCatalogue } from "../reports/practice.ts";
 import { projectionHook } from "../reports/store.ts";
 import { hashPassword, randomToken } from "../security/password.ts";
 import { type CliContext, UsageError } from "./context.ts";

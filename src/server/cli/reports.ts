@@ -1,7 +1,8 @@
 // `adal reports rebuild`: rebuilds the report tables from the statements the LRS keeps (after
 // an upgrade that changes them, or after ADAL_ORIGIN changed).
+
+import { loadPracticeCatalogue } from "../banks/practice.ts";
 import { examBankResponses } from "../exam/bank-responses.ts";
-import { loadPracticeCatalogue } from "../reports/practice.ts";
 import { rebuildProjection } from "../reports/rebuild.ts";
 import { type CliContext, UsageError } from "./context.ts";
 

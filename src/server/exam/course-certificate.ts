@@ -11,11 +11,11 @@ import { PRACTICE_SCORE_FOR_COURSE } from "../../lib/progress/course.ts";
 import { LESSON_COUNT, summarizeProgress } from "../../lib/progress/summarize.ts";
 import { activityIds, VERBS } from "../../lib/xapi/activities.ts";
 import type { User } from "../accounts/store.ts";
+import type { PracticeItems } from "../banks/practice.ts";
 import type { StatementStore } from "../lrs/statement-store.ts";
 import { learnerIfi } from "../platform/actor.ts";
 import { ApiError } from "../platform/api-helpers.ts";
 import type { Statement } from "../xapi/types.ts";
-import type { PracticeItems } from "./practice-items.ts";
 import { certificateCode } from "./service.ts";
 import type { Certificate, ExamStore } from "./store.ts";
 

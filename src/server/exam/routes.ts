@@ -3,10 +3,10 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { AccountStore } from "../accounts/store.ts";
+import type { PracticeItems } from "../banks/practice.ts";
 import type { StatementStore } from "../lrs/statement-store.ts";
 import { ApiError, type PlatformHelpers } from "../platform/api-helpers.ts";
 import { issueCourseCertificate } from "./course-certificate.ts";
-import type { PracticeItems } from "./practice-items.ts";
 import type { ExamService } from "./service.ts";
 import type { ExamStore } from "./store.ts";
 

@@ -5,12 +5,12 @@ import { accountMigrations } from "../accounts/schema.ts";
 import { type AccountOptions, AccountStore } from "../accounts/store.ts";
 import { SignInThrottle } from "../accounts/throttle.ts";
 import { createApp } from "../app.ts";
+import { itemsBySection, loadPracticeCatalogue, type PracticeItems } from "../banks/practice.ts";
 import type { Config } from "../config.ts";
 import { migrate } from "../db/migrate.ts";
 import { type Database, openDatabase } from "../db/open.ts";
 import { examBankResponses } from "../exam/bank-responses.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
-import { loadPracticeItems, type PracticeItems } from "../exam/practice-items.ts";
 import { examRecorder } from "../exam/record.ts";
 import { certificateRoutes, examRoutes } from "../exam/routes.ts";
 import { examMigrations } from "../exam/schema.ts";
@@ -24,7 +24,6 @@ import { basicAuthResolver } from "../lrs/principal.ts";
 import { lrsMigrations } from "../lrs/schema.ts";
 import { StatementStore } from "../lrs/statement-store.ts";
 import { openReports } from "../reports/open.ts";
-import { loadPracticeCatalogue } from "../reports/practice.ts";
 import { reportMigrations } from "../reports/schema.ts";
 import { projectionHook } from "../reports/store.ts";
 import { learnerActor } from "./actor.ts";
@@ -52,17 +51,6 @@ export async function migrateAll(db: Database): Promise<void> {
   await migrate(db.sql, "reports", reportMigrations);
 }
 
-/** The practice banks for the course certificate; a problem is logged and refuses it. */
-function practiceItems(config: Config): PracticeItems | { problem: string } {
-  try {
-    return loadPracticeItems(`${config.ADAL_QUIZ_DIR}/practice`);
-  } catch (error) {
-    const problem = (error as Error).message;
-    console.warn(`Course certificates are unavailable: ${problem}`);
-    return { problem };
-  }
-}
-
 export async function openPlatform(
   config: Config,
   clock: () => Date = () => new Date(),
@@ -84,8 +72,13 @@ export async function openPlatform(
   const practice = loadPracticeCatalogue(config.ADAL_PRACTICE_DIR);
   if (practice.problems.length > 0)
     console.warn(
-      `Reports: practice answers on unknown items are left out (${practice.problems.join("; ")}).`,
+      `Practice banks (${config.ADAL_PRACTICE_DIR}): ${practice.problems.join("; ")}. Reports leave out answers on unknown items; course certificates are refused.`,
     );
+  // The course certificate needs every bank: with a problem it is refused, saying why.
+  const coursePractice: PracticeItems | { problem: string } =
+    practice.problems.length > 0
+      ? { problem: practice.problems.join("; ") }
+      : itemsBySection(practice.items);
   const projection = { practice: practice.items, bankResponses: examBankResponses };
   const statements = new StatementStore(db.sql, projectionHook(origin, projection));
   const lrs = createLrs({
@@ -121,7 +114,7 @@ export async function openPlatform(
       exams,
       accounts,
       statements,
-      practice: practiceItems(config),
+      practice: coursePractice,
       clock,
       origin,
     }),

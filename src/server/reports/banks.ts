@@ -5,10 +5,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseStandards, type Section } from "../../lib/standards/parse.ts";
+import { loadPracticeCatalogue } from "../banks/practice.ts";
 import type { ExamPoolItem } from "../exam/attempt.ts";
 import type { Blueprint } from "../exam/blueprint.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
-import { loadPracticeCatalogue } from "./practice.ts";
 
 export interface ReportBanks {
   pool: ExamPoolItem[];

@@ -10,7 +10,7 @@ import {
   classifyActivity,
   isExamServiceAuthority,
 } from "../../lib/xapi/activity-kind.ts";
-import type { PracticeCatalogue } from "./practice.ts";
+import type { PracticeCatalogue } from "../banks/practice.ts";
 
 export type { ActivityKind };
 

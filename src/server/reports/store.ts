@@ -2,6 +2,8 @@
 // `projectionHook` inside each insert transaction (rows for new statements, rows removed for
 // voided ones). Idempotent (resends are no-ops). What each row derives from the learner's
 // earlier rows (attempt numbers, rest-of-attempt scores, first rows) is in derived.ts.
+
+import type { PracticeCatalogue } from "../banks/practice.ts";
 import { insertMany } from "../db/insert-many.ts";
 import type { Sql, SqlValue } from "../db/sql.ts";
 import type { InsertHook } from "../lrs/statement-store.ts";
@@ -16,7 +18,6 @@ import {
   practiceOrdinals,
   restScores,
 } from "./derived.ts";
-import type { PracticeCatalogue } from "./practice.ts";
 import { projectStatement } from "./projection.ts";
 import { forgetStatements } from "./voiding.ts";
 

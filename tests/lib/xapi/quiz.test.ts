@@ -9,7 +9,7 @@ import {
   replayScenario,
   scenarioStatement,
 } from "../../../src/lib/xapi/quiz.ts";
-import { loadPracticeCatalogue } from "../../../src/server/reports/practice.ts";
+import { loadPracticeCatalogue } from "../../../src/server/banks/practice.ts";
 import { projectStatement } from "../../../src/server/reports/projection.ts";
 import { validateStatement } from "../../../src/server/xapi/validate.ts";
 import { practiceItem, practiceItems, walk } from "../quiz/practice-banks.ts";

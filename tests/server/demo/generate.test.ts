@@ -4,6 +4,7 @@
 // dated after `now` (no pile-up of clamped events).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AccountStore } from "../../../src/server/accounts/store.ts";
+import { loadPracticeCatalogue } from "../../../src/server/banks/practice.ts";
 import type { Sql } from "../../../src/server/db/sql.ts";
 import {
   type DemoBanks,
@@ -16,7 +17,6 @@ import { allot } from "../../../src/server/exam/draw.ts";
 import { StatementStore } from "../../../src/server/lrs/statement-store.ts";
 import { migrateAll } from "../../../src/server/platform/open.ts";
 import { itemAnalysis } from "../../../src/server/reports/items.ts";
-import { loadPracticeCatalogue } from "../../../src/server/reports/practice.ts";
 import { dueLearners, overview } from "../../../src/server/reports/queries.ts";
 import { projectionHook } from "../../../src/server/reports/store.ts";
 import type { Statement } from "../../../src/server/xapi/types.ts";

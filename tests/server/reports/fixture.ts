@@ -3,7 +3,7 @@
 // statements at the end must all be ignored (other platform, forged exam results, IRIs that
 // smuggle the exam's path in a query or fragment).
 import { randomUUID } from "node:crypto";
-import type { PracticeCatalogue } from "../../../src/server/reports/practice.ts";
+import type { PracticeCatalogue } from "../../../src/server/banks/practice.ts";
 
 export const ORIGIN = "https://adal.test";
 export const NOW = new Date("2026-11-25T12:00:00Z");

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPracticeCatalogue } from "../../../src/server/reports/practice.ts";
+import { loadPracticeCatalogue } from "../../../src/server/banks/practice.ts";
 import { projectStatement } from "../../../src/server/reports/projection.ts";
 import { ago, ORIGIN, statement } from "./fixture.ts";
 

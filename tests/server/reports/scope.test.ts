@@ -2,7 +2,7 @@
 // practice answers shows in none of the officer's views or exports; and practice answers count
 // only on items of the banks, with the banks' clauses, however the statements are tagged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadPracticeCatalogue } from "../../../src/server/reports/practice.ts";
+import { loadPracticeCatalogue } from "../../../src/server/banks/practice.ts";
 import { type Harness, lesson, ORIGIN, openHarness } from "./platform.ts";
 
 const CLAUSES = "https://adal.kz/xapi/extensions/clauses";
