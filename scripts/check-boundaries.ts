@@ -1,7 +1,9 @@
 // Enforces the architecture's import boundaries (run by `npm run lint`):
 // - nothing under src/ but src/server itself imports server code (src/server/**): pages and
 //   their endpoints, components, layouts, i18n, the content config and src/lib run in the site;
-// - src/server and src/lib never import astro:* virtual modules (they run outside Astro).
+// - src/server and src/lib never import astro:* virtual modules (they run outside Astro);
+// - nothing under src/ but src/server reads the exam pool (quizzes/exam): what the site imports
+//   is built into dist/, and the exam's items and keys must never reach the browser.
 // Module specifiers are found with TypeScript's parser, so every form counts: `import … from`,
 // bare `import "…"`, `export … from`, `import x = require(…)`, `import(…)` (also with a template
 // literal), `typeof import(…)`, `require(…)` and `import.meta.glob(…)`. In .astro files the
@@ -125,6 +127,11 @@ export const rules: Rule[] = [
     applies: (f) => inServer(f) || f.startsWith("src/lib/"),
     forbid: (spec) => spec.startsWith("astro:"),
     why: "src/server and src/lib run outside Astro",
+  },
+  {
+    applies: (f) => f.startsWith("src/") && !inServer(f),
+    forbid: (spec, file) => resolvesInto(spec, file, "quizzes/exam"),
+    why: "the exam pool is read by the server only: what the site imports ships in dist/",
   },
 ];
 

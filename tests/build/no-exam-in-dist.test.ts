@@ -1,4 +1,6 @@
-// The exam pool must never ship: no exam item id, stem or option text anywhere in dist/.
+// The exam pool must never ship: no exam item id, stem, option text, feedback or explanation
+// anywhere in dist/. Feedback and explanations quote the (public) clauses: only their own words,
+// outside «…» quotes, are looked for.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,6 +20,31 @@ const items = ["quizzes/exam", "tests/fixtures/quizzes/exam"].flatMap((dir) =>
     .flatMap((f) => quizBankSchema.parse(parse(readFileSync(join(dir, f), "utf8"))).items),
 );
 
+// What is public anyway: the official text, the lessons and the practice banks. Feedback and
+// explanations in both pools restate the clauses in the same words; such phrases are no leak.
+const published = [
+  readFileSync("content/standards/source.kk.txt", "utf8"),
+  ...["content/lessons", "quizzes/practice"].flatMap((dir) =>
+    readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")),
+  ),
+]
+  .join("\n")
+  .replace(/\s+/gu, " ");
+
+/**
+ * Runs of 40+ characters of an author's own words (quotes of the clauses left out) that the
+ * public texts do not hold.
+ */
+function ownWords(text: string): string[] {
+  return text
+    .split(/«[^»]*»/u)
+    .flatMap((part) => part.split(/[.;:!?()]/u))
+    .map((part) => part.trim())
+    .filter((part) => part.length >= 40)
+    .map((part) => part.slice(0, 60))
+    .filter((part) => !published.includes(part));
+}
+
 describe("the built site", () => {
   it("has an exam pool to protect", () => {
     expect(items.length).toBeGreaterThan(0);
@@ -36,6 +63,8 @@ describe("the built site", () => {
         ...("options" in item
           ? item.options.filter((o) => o.text.length > 25).map((o) => o.text.slice(0, 40))
           : []),
+        ...ownWords(item.explanation),
+        ...("options" in item ? item.options.flatMap((o) => ownWords(o.feedback)) : []),
       ];
       for (const needle of needles) {
         const hit = built.find(({ text }) => text.includes(needle));

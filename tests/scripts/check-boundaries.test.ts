@@ -74,6 +74,20 @@ describe("check-boundaries", () => {
     expect(fileProblems("src/components/a.ts", "await import(`./${name}.ts`);")).toEqual([]);
   });
 
+  it("keeps the exam pool out of everything the site builds", () => {
+    const glob = `const banks = import.meta.glob("/quizzes/exam/*.yaml", { query: "?raw" });`;
+    expect(fileProblems("src/components/quiz/banks.ts", glob)).toHaveLength(1);
+    expect(
+      fileProblems("src/pages/x.ts", `import bank from "../../quizzes/exam/02-a.yaml?raw";`),
+    ).toHaveLength(1);
+    expect(
+      fileProblems("src/components/quiz/banks.ts", glob.replace("/exam/", "/practice/")),
+    ).toEqual([]);
+    expect(
+      fileProblems("src/server/exam/pool.ts", `import "../../../quizzes/exam/x.yaml";`),
+    ).toEqual([]);
+  });
+
   it("keeps astro:* out of src/server and src/lib only", () => {
     const uses = `import { getCollection } from "astro:content";`;
     expect(fileProblems("src/server/a.ts", uses)).toHaveLength(1);

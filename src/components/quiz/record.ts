@@ -1,15 +1,8 @@
 // What the player sends: statements for each answer and decision, and the round's progress in
 // the learner's xAPI State, so that it can be resumed here or on another device.
-import type { BranchDecision } from "../../lib/quiz/play.ts";
 import { FINISHED, PROGRESS_STATE_ID, type QuizProgress } from "../../lib/quiz/resume.ts";
-import type { BranchingItem, BranchStep, QuizItem } from "../../lib/quiz/schema.ts";
-import { activityIds, type LearnerActor } from "../../lib/xapi/activities.ts";
-import {
-  answeredStatement,
-  decisionStatement,
-  quizCompletedStatement,
-  scenarioStatement,
-} from "../../lib/xapi/quiz.ts";
+import { activityIds } from "../../lib/xapi/activities.ts";
+import { type RoundEvent, roundStatements } from "../../lib/xapi/round.ts";
 import {
   activityOrigin,
   currentLearner,
@@ -19,68 +12,28 @@ import {
   saveState,
 } from "../tracking/track.ts";
 
-type Statement = { id: string } & Record<string, unknown>;
-
 export interface RunInfo {
   section: number;
   registration: string;
   startedAt: number;
 }
 
-function common(actor: LearnerActor, run: RunInfo) {
-  return {
-    id: crypto.randomUUID(),
-    actor,
-    origin: activityOrigin(actor),
-    timestamp: new Date().toISOString(),
-    registration: run.registration,
-  };
-}
-
-/** Statements of one event of the round; nothing when nobody is signed in on this device. */
+/** Queues the statements of one event of the round; nothing when nobody is signed in here. */
 export function recordEvent(
   run: RunInfo,
-  event:
-    | { kind: "choice"; item: Exclude<QuizItem, BranchingItem>; chosen: string[]; correct: boolean }
-    | { kind: "decision"; item: BranchingItem; step: BranchStep; option: number }
-    | { kind: "scenario"; item: BranchingItem; decisions: BranchDecision[] },
+  event: RoundEvent,
   completed: { correct: number; total: number } | null,
 ): void {
   const actor = currentLearner();
   if (!actor) return;
-  const statements: Statement[] = [];
-  if (event.kind === "choice")
-    statements.push(
-      answeredStatement({
-        ...common(actor, run),
-        item: event.item,
-        chosen: event.chosen,
-        success: event.correct,
-      }),
-    );
-  else if (event.kind === "decision")
-    statements.push(
-      decisionStatement({
-        ...common(actor, run),
-        item: event.item,
-        step: event.step,
-        option: event.option,
-      }),
-    );
-  else
-    statements.push(
-      scenarioStatement({ ...common(actor, run), item: event.item, decisions: event.decisions }),
-    );
-  if (completed)
-    statements.push(
-      quizCompletedStatement({
-        ...common(actor, run),
-        section: run.section,
-        ...completed,
-        durationMs: Date.now() - run.startedAt,
-      }),
-    );
-  void record(...statements);
+  const context = {
+    ...run,
+    actor,
+    origin: activityOrigin(actor),
+    now: Date.now(),
+    newId: () => crypto.randomUUID(),
+  };
+  void record(...roundStatements(context, event, completed));
 }
 
 /** Saves the round in progress (or that it is over) for the signed-in learner. */
