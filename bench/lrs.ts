@@ -125,18 +125,26 @@ async function run(backend: "sqlite" | "postgres") {
       cpuMicros: (used.user + used.system) / Math.max(1, stored),
     };
   }
-  const single = await clients(1);
-  const batch = await clients(50);
+  // Three rounds each: on a shared machine one round can land on a busy moment. The median is
+  // the figure; the best round shows what the code can do when the machine lets it.
+  const rounds = async (batch: number) => {
+    const results: { perSecond: number; cpuMicros: number }[] = [];
+    for (let i = 0; i < 3; i++) results.push(await clients(batch, 4));
+    return results.sort((a, b) => a.perSecond - b.perSecond);
+  };
+  const single = await rounds(1);
+  const batch = await rounds(50);
   const n = 0;
 
   const rows: Record<string, string | number>[] = [];
-  for (const [measure, result] of [
+  for (const [measure, results] of [
     ["single POST (4 clients)", single],
     ["batch POST of 50 (4 clients)", batch],
   ] as const) {
+    const [low, median, best] = results;
     rows.push({
       measure,
-      value: `${Math.round(result.perSecond)} statements/s, server CPU ${Math.round(result.cpuMicros)} µs/statement`,
+      value: `median ${Math.round(median?.perSecond ?? 0)} statements/s (rounds ${Math.round(low?.perSecond ?? 0)}–${Math.round(best?.perSecond ?? 0)}), server CPU ${Math.round(median?.cpuMicros ?? 0)} µs/statement`,
     });
   }
 

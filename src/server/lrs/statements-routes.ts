@@ -127,9 +127,9 @@ async function store(
   checkAttachments(statements, attachments);
   verifySignedStatements(statements, attachments);
   const stored = deps.clock().toISOString();
-  const prepared = statements.map((s) =>
-    prepareInPlace(s, { stored, authority: principal.authority, version }),
-  );
+  // One copy of the principal's authority for the whole request (the statements share it).
+  const authority = structuredClone(principal.authority);
+  const prepared = statements.map((s) => prepareInPlace(s, { stored, authority, version }));
   await deps.statements.insert(prepared, attachments, { define: canDefine(principal) });
   return prepared.map((s) => s.id ?? "");
 }

@@ -27,12 +27,17 @@ function normalizeContext(context: Context): void {
  * id, timestamp (defaults to stored), stored, authority and version. Returns a copy.
  */
 export function prepareStatement(statement: Statement, opts: PrepareOptions): Statement {
-  return prepareInPlace(structuredClone(statement), opts);
+  return prepareInPlace(structuredClone(statement), {
+    ...opts,
+    authority: structuredClone(opts.authority),
+  });
 }
 
 /**
- * `prepareStatement` without the copy, for statements nobody else holds (just parsed from a
- * request body): cloning was 8 % of the server's time on a batch POST.
+ * `prepareStatement` without the copies, for statements nobody else holds (just parsed from a
+ * request body): cloning was 8 % of the server's time on a batch POST, and copying the
+ * authority into each statement of a batch another 2 %. The statements of one call share the
+ * `authority` object given: the caller hands over one that nothing changes afterwards.
  */
 export function prepareInPlace(out: Statement, opts: PrepareOptions): Statement {
   out.id ??= randomUUID();
@@ -40,7 +45,7 @@ export function prepareInPlace(out: Statement, opts: PrepareOptions): Statement 
   // parse (Date.parse takes neither): they are kept as the same instant in extended form.
   out.timestamp = out.timestamp === undefined ? opts.stored : extendedTimestamp(out.timestamp);
   out.stored = opts.stored;
-  out.authority = structuredClone(opts.authority);
+  out.authority = opts.authority;
   out.version ??= opts.version === "2.0.0" ? "2.0.0" : "1.0.0";
   if (out.context) normalizeContext(out.context);
   if (out.object.objectType === "SubStatement") {
