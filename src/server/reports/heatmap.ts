@@ -114,29 +114,44 @@ const counts = (): SectionCounts => ({ answers: 0, wrong: 0, firstAnswers: 0, fi
  * covering index is ordered by kind and learner, so this streams), then per unit: a join per
  * learner rather than per answer.
  */
+/** Over all time, each person's answers per section are kept counted (answer-totals.ts). */
+const ALL_TIME_TOTALS = {
+  sql: `SELECT kind, personnel_number, section, answers AS n, wrong AS w,
+               first_answers AS fn, first_wrong AS fw
+        FROM report_answer_totals`,
+  params: [] as SqlValue[],
+};
+
+/** Within a date range the answers themselves are counted. */
+function answersInPeriod(f: ReportFilter) {
+  // Probing the (kind, person, …) index person by person beats testing every row here.
+  const s = eventScope(f);
+  return {
+    sql: `SELECT e.kind, e.personnel_number, e.section, COUNT(*) AS n, SUM(1 - e.success) AS w,
+                 SUM(CASE WHEN e.attempt = 1 THEN 1 ELSE 0 END) AS fn,
+                 SUM(CASE WHEN e.attempt = 1 THEN 1 - e.success ELSE 0 END) AS fw
+          FROM learning_events e
+          WHERE e.kind IN ('quiz-item', 'exam-item') AND e.verb = 'answered'
+            AND e.success IS NOT NULL AND ${s.where}
+          GROUP BY e.kind, e.personnel_number, e.section`,
+    params: s.params,
+  };
+}
+
 export async function unitSections(
   sql: Sql,
   f: ReportFilter,
   names: ReadonlyMap<string, string> = new Map(),
 ): Promise<UnitSections[]> {
-  // Probing the (kind, person, …) index person by person beats testing every row here.
-  const s = eventScope(f);
   const p = people(f);
+  const perPerson = f.from || f.to ? answersInPeriod(f) : ALL_TIME_TOTALS;
   const rows = await sql.all(
     `SELECT u.unit_code AS unit, a.kind, a.section, SUM(a.n) AS answers, SUM(a.w) AS wrong,
             SUM(a.fn) AS first_answers, SUM(a.fw) AS first_wrong
-     FROM (
-       SELECT e.kind, e.personnel_number, e.section, COUNT(*) AS n, SUM(1 - e.success) AS w,
-              SUM(CASE WHEN e.attempt = 1 THEN 1 ELSE 0 END) AS fn,
-              SUM(CASE WHEN e.attempt = 1 THEN 1 - e.success ELSE 0 END) AS fw
-       FROM learning_events e
-       WHERE e.kind IN ('quiz-item', 'exam-item') AND e.verb = 'answered'
-         AND e.success IS NOT NULL AND ${s.where}
-       GROUP BY e.kind, e.personnel_number, e.section
-     ) a JOIN users u ON u.personnel_number = a.personnel_number
+     FROM (${perPerson.sql}) a JOIN users u ON u.personnel_number = a.personnel_number
      WHERE ${p.where}
      GROUP BY u.unit_code, a.kind, a.section`,
-    [...s.params, ...p.params],
+    [...perPerson.params, ...p.params],
   );
   // Every unit in scope has its row, answered or not.
   const units = new Map<string, UnitSections>(

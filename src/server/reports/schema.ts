@@ -1,4 +1,5 @@
 import type { Migration } from "../db/migrate.ts";
+import { ANSWER_TOTALS_FROM_ALL_EVENTS } from "./answer-totals.ts";
 
 /**
  * The reporting projection (see projection.ts), indexed for the dashboard's queries. Version 5
@@ -128,6 +129,24 @@ export const reportMigrations: Migration[] = [
       // Narrow on purpose (seconds since 1970, no item id): the heatmap reads all of it.
       "CREATE INDEX learning_event_clauses_heat ON learning_event_clauses (clause, exam, person, first_try, success, new_learner, at)",
       "CREATE TABLE report_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+  },
+  {
+    // Answers per person and section, kept by the projection (answer-totals.ts): the unit
+    // comparison adds these up instead of reading every answer.
+    version: 6,
+    statements: () => [
+      `CREATE TABLE report_answer_totals (
+        personnel_number TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        section INTEGER NOT NULL,
+        answers INTEGER NOT NULL,
+        wrong INTEGER NOT NULL,
+        first_answers INTEGER NOT NULL,
+        first_wrong INTEGER NOT NULL,
+        PRIMARY KEY (personnel_number, kind, section)
+      )`,
+      ANSWER_TOTALS_FROM_ALL_EVENTS,
     ],
   },
 ];

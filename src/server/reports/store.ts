@@ -9,6 +9,7 @@ import type { Sql, SqlValue } from "../db/sql.ts";
 import type { InsertHook } from "../lrs/statement-store.ts";
 import type { Statement } from "../xapi/types.ts";
 import { VOIDED_VERB } from "../xapi/validate.ts";
+import { addAnswerTotals } from "./answer-totals.ts";
 import {
   type Attempted,
   chunked,
@@ -133,6 +134,7 @@ export class ReportProjection {
           r.timestamp,
         ]),
       );
+      await addAnswerTotals(tx, fresh);
       for (const [registration, total] of updated) {
         await tx.run(
           "UPDATE learning_events SET rest = ? - COALESCE(success, 0) WHERE kind = 'exam-item' AND registration = ?",
@@ -207,6 +209,7 @@ export class ReportProjection {
     await this.sql.transaction(async (tx) => {
       await tx.run("DELETE FROM learning_event_clauses");
       await tx.run("DELETE FROM learning_events");
+      await tx.run("DELETE FROM report_answer_totals");
       await tx.run("DELETE FROM report_people");
       await tx.run("DELETE FROM report_meta");
     });

@@ -5,6 +5,7 @@
 // heatmap counts learners, which moves to the person's next row on that clause. Only the
 // people, items and attempts of the voided rows are read again, in the voiding transaction.
 import type { Sql } from "../db/sql.ts";
+import { recountAnswerTotals } from "./answer-totals.ts";
 import { chunked, cycleAttempt, marks, storedVerdicts } from "./derived.ts";
 
 type Removed = {
@@ -121,6 +122,11 @@ export async function forgetStatements(tx: Sql, ids: readonly string[]): Promise
       [person, registration, person, registration],
     );
   }
+  // Their answers per section, first tries included, are counted again.
+  await recountAnswerTotals(
+    tx,
+    removed.map((r) => r.personnel_number),
+  );
   // The learner's first row on a clause went: their next row there (if any) is the first now.
   for (const f of firsts) {
     const next = await tx.get<{ statement_id: string }>(

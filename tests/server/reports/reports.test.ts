@@ -203,6 +203,28 @@ for (const database of databases) {
       expect(empty[1]?.sections.every((s) => s.practice.answers + s.exam.answers === 0)).toBe(true);
     });
 
+    it("counts a unit comparison within dates from the answers, the same as the kept totals", async () => {
+      // No dates: the totals kept per person and section; a range holding everything: the
+      // answers themselves. Both must give the hand-computed figures above.
+      const f = { ...scope, units: ["U", "X"] };
+      const kept = await unitSections(sql, f);
+      const counted = await unitSections(sql, {
+        ...f,
+        from: "2000-01-01T00:00:00.000Z",
+        to: "2100-01-01T00:00:00.000Z",
+      });
+      expect(counted).toEqual(kept);
+      expect(kept[0]?.sections[1]?.practice.answers).toBe(3);
+      // A range that leaves out the older answers counts fewer.
+      const recent = await unitSections(sql, {
+        ...f,
+        from: new Date(NOW.getTime() - 45 * DAY).toISOString(),
+      });
+      const total = (u: (typeof kept)[number] | undefined) =>
+        (u?.sections ?? []).reduce((n, s) => n + s.practice.answers + s.exam.answers, 0);
+      expect(total(recent[0])).toBeLessThan(total(kept[0]));
+    });
+
     it("monthly trends fill every month of the range, in the reports' time zone", async () => {
       const { months, omitted } = await monthlyTrends(sql, scope);
       expect(omitted).toBe(0);
