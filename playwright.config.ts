@@ -41,6 +41,8 @@ export default defineConfig({
       DATABASE_URL: "",
       ADAL_DB: join(tmpdir(), `adal-e2e-${process.pid}-${Date.now()}.sqlite`),
       ADAL_DEMO_PASSWORD: E2E_PASSWORD,
+      // The tests make their own history and count on it: no synthetic learners.
+      ADAL_DEMO_HISTORY: "0",
       // A fixed 20-item pool, so the exam test knows what an attempt holds.
       ADAL_QUIZ_DIR: "tests/fixtures/quizzes",
     },

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { BUILD_ENV_FILE, buildEnvFingerprint } from "../src/build/build-env.ts";
 import { readConfig } from "../src/server/config.ts";
+import { generateHistory, loadDemoBanks } from "../src/server/demo/generate.ts";
 import { DEMO_ADMIN, DEMO_OFFICER, seedDemo } from "../src/server/demo/seed.ts";
 import { startServer } from "../src/server/main.ts";
 
@@ -47,6 +48,20 @@ if (seed.seeded) {
   console.log("  learners          100001 … 100030");
   console.log(
     `  password          ${password}${seed.generatedPassword ? "   (shown once; set ADAL_DEMO_PASSWORD to choose it)" : ""}`,
+  );
+}
+if (seed.seeded && config.ADAL_DEMO_HISTORY > 0) {
+  // A year of synthetic learners' history (through the LRS, as the site and the exam write it),
+  // so the reports show something; the named demo learners above stay untouched for trying.
+  const result = await generateHistory(server.platform.accounts, server.platform.statements, {
+    learners: config.ADAL_DEMO_HISTORY,
+    months: 12,
+    origin: config.origin,
+    now: new Date(),
+    banks: loadDemoBanks(config.ADAL_QUIZ_DIR),
+  });
+  console.log(
+    `  plus ${result.learners} synthetic learners (numbers 500000 …) with a year of history, ${result.statements} statements, for the reports (ADAL_DEMO_HISTORY=0 for none)`,
   );
 }
 if (server.platform.examProblem)

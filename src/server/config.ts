@@ -42,6 +42,12 @@ export const configSchema = z.object({
   ADAL_ORIGIN: z.string().url().optional(),
   ADAL_DEMO_PASSWORD: z.string().min(8).optional(),
   /**
+   * On the first `npm start`, besides the demo people: this many synthetic learners with a
+   * year of history (lessons, practice, exams), so a training officer's dashboard has
+   * something to show. 0 for none.
+   */
+  ADAL_DEMO_HISTORY: z.coerce.number().int().min(0).max(20_000).default(150),
+  /**
    * Addresses of reverse proxies (comma-separated IPs) whose X-Forwarded-For is believed for
    * the client address of the sign-in limit; from anyone else the header is ignored.
    */
