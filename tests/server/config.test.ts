@@ -18,6 +18,13 @@ describe("readConfig", () => {
     expect(() => readConfig({ PORT: "70000" })).toThrow(/PORT/u);
   });
 
+  it("writes demo history for 150 learners on a first start unless told otherwise", () => {
+    expect(readConfig({}).ADAL_DEMO_HISTORY).toBe(150);
+    expect(readConfig({ ADAL_DEMO_HISTORY: "0" }).ADAL_DEMO_HISTORY).toBe(0);
+    expect(() => readConfig({ ADAL_DEMO_HISTORY: "many" })).toThrow(/ADAL_DEMO_HISTORY/u);
+    expect(() => readConfig({ ADAL_DEMO_HISTORY: "-1" })).toThrow(/ADAL_DEMO_HISTORY/u);
+  });
+
   it("derives the public origin from the port unless ADAL_ORIGIN is set", () => {
     expect(readConfig({ PORT: "5000" }).origin).toBe("http://localhost:5000");
     expect(readConfig({ ADAL_ORIGIN: "https://adal.police.kz/" }).origin).toBe(
