@@ -1,8 +1,9 @@
 // The weight of a built page as a browser receives it: HTML, stylesheets and every script the
 // page loads by itself (islands included, with everything they import statically), gzipped.
-// Scripts that are only imported on demand (`import()`: the statement sender with @xapi/xapi
-// once there is something to send, the search engine on first use) are counted apart, so a
-// page's first load and its worst case are both visible. Pure: the caller reads the files.
+// Scripts that load only on demand (`import()`: the statement sender with @xapi/xapi once there
+// is something to send, the search engine on first use; islands hydrated when scrolled into
+// view) are counted apart, so a page's first load and its worst case are both visible. Pure:
+// the caller reads the files.
 import { gzipSync } from "node:zlib";
 
 export interface PageWeight {
@@ -20,8 +21,11 @@ export interface PageWeight {
 /** Reads a site path (`/_astro/x.js`); undefined when the build has no such file. */
 export type ReadFile = (path: string) => Uint8Array | string | undefined;
 
-const ENTRY =
-  /(?:<script[^>]+src|component-url|renderer-url|rel="modulepreload"[^>]*href)="(\/[^"]+\.js)"/gu;
+const ENTRY = /(?:<script[^>]+src|rel="modulepreload"[^>]*href)="(\/[^"]+\.js)"/gu;
+// Quoted values may hold ">" (an island's serialized props).
+const ISLAND = /<astro-island\b(?:[^>"]|"[^"]*")*>/gu;
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\s${name}="([^"]*)"`, "u").exec(tag)?.[1] ?? null;
 const STYLESHEET = /<link[^>]+rel="stylesheet"[^>]+href="(\/[^"]+\.css)"/gu;
 // Rolldown writes relative specifiers, in any quote style, backticks included.
 const STATIC = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/gu;
@@ -58,11 +62,17 @@ export function pageWeight(html: string, read: ReadFile): PageWeight {
   };
   const css = [...html.matchAll(STYLESHEET)].reduce((sum, m) => sum + size(m[1] ?? ""), 0);
   const dynamic = new Set<string>();
-  const eager = reach(
-    [...html.matchAll(ENTRY)].map((m) => m[1] ?? ""),
-    read,
-    dynamic,
-  );
+  // An island hydrated `client:visible` loads its code only when scrolled into view (the
+  // quiz at the end of a lesson): on demand. Every other island loads with the page.
+  const entries = [...html.matchAll(ENTRY)].map((m) => m[1] ?? "");
+  for (const [tag] of html.matchAll(ISLAND)) {
+    const code = [attribute(tag, "component-url"), attribute(tag, "renderer-url")].filter(
+      (url): url is string => url !== null,
+    );
+    if (attribute(tag, "client") === "visible") for (const url of code) dynamic.add(url);
+    else entries.push(...code);
+  }
+  const eager = reach(entries, read, dynamic);
   // What the on-demand imports bring that the page did not already load, transitively.
   const lazy = new Set<string>();
   let frontier = [...dynamic];

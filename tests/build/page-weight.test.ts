@@ -12,12 +12,14 @@ const files: Record<string, string> = {
   "/_astro/sender.js": 'import"./shared.js";import{y}from`./xapi.js`;',
   "/_astro/xapi.js": "export const y=2;".repeat(200),
   "/_astro/site.css": "body{color:red}",
+  "/_astro/quiz.js": 'import{x}from"./shared.js";'.repeat(3),
 };
 const read = (path: string) => files[path];
 const gz = (path: string) => gzipSync(files[path] ?? "").length;
 const html =
   '<link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/a.js"></script>' +
-  '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/renderer.js"></astro-island>';
+  '<astro-island uid="a" component-url="/_astro/island.js" renderer-url="/_astro/renderer.js" client="idle"></astro-island>' +
+  '<astro-island uid="b" component-url="/_astro/quiz.js" renderer-url="/_astro/renderer.js" client="visible"></astro-island>';
 
 describe("pageWeight", () => {
   const w = pageWeight(html, read);
@@ -32,8 +34,8 @@ describe("pageWeight", () => {
     expect(w.css).toBe(gz("/_astro/site.css"));
     expect(w.total).toBe(w.html + w.css + w.js);
   });
-  it("counts on-demand scripts apart, without what the page already loaded", () => {
-    expect(w.lazyFiles).toBe(2);
-    expect(w.lazyJs).toBe(gz("/_astro/sender.js") + gz("/_astro/xapi.js"));
+  it("counts on-demand scripts apart (imports, islands hydrated when visible), without what the page already loaded", () => {
+    expect(w.lazyFiles).toBe(3);
+    expect(w.lazyJs).toBe(gz("/_astro/sender.js") + gz("/_astro/xapi.js") + gz("/_astro/quiz.js"));
   });
 });

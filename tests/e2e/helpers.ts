@@ -59,3 +59,9 @@ export async function pageKeptOffline(page: Page): Promise<void> {
     )
     .toBe(true);
 }
+
+/** A lesson's quiz hydrates when scrolled into view (client:visible): scroll to it and wait. */
+export async function revealLessonQuiz(page: Page): Promise<void> {
+  await page.locator("article astro-island").last().scrollIntoViewIfNeeded();
+  await expect(page.locator(".quiz-question").first()).toBeAttached();
+}

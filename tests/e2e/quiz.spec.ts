@@ -4,7 +4,7 @@
 // resumed on another device through the xAPI State.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type PlaywrightWorkerArgs, test } from "@playwright/test";
-import { learnerStatements, pageKeptOffline, signIn } from "./helpers.ts";
+import { learnerStatements, pageKeptOffline, revealLessonQuiz, signIn } from "./helpers.ts";
 import {
   answerWithKeyboard,
   answerWithMouse,
@@ -225,13 +225,13 @@ test("a lesson's quiz works offline although it was never scrolled to online", a
   await expect
     .poll(() => page.evaluate(async () => Boolean(await caches.match("/quiz-banks/9.json"))))
     .toBe(true);
-  await page.goto("/lessons/5/"); // now under the service worker's control
-  await expect(page.locator(".quiz-question")).toBeAttached(); // hydrated on idle
+  await page.goto("/lessons/5/"); // now under the service worker's control, quiz not scrolled to
   await pageKeptOffline(page);
   await context.setOffline(true);
   await page.reload();
+  // Its code and bank come from the cache when it is scrolled into view, offline.
+  await revealLessonQuiz(page);
   const question = page.locator(".quiz-question");
-  await question.scrollIntoViewIfNeeded();
   await answerWithMouse(question, bank, true);
   await expect(
     question.locator('.quiz-verdict a[href^="/lessons/5/#clause-5-"]').first(),
@@ -241,6 +241,7 @@ test("a lesson's quiz works offline although it was never scrolled to online", a
 
 test("a printed lesson leaves out the quiz and the navigation", async ({ page }) => {
   await page.goto("/lessons/2/");
+  await revealLessonQuiz(page);
   await expect(page.locator(".quiz-player")).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".quiz-player")).toBeHidden();
