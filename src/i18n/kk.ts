@@ -149,6 +149,7 @@ export const kk = {
   "certificate.enterCode": "Сертификаттың тексеру коды (мысалы, ADAL-AB12-CD34-EF56)",
   "certificate.check": "Тексеру",
   "certificate.print": "Басып шығару",
+  "certificate.pdf": "PDF түрінде жүктеп алу",
   "verify.title": "Сертификатты тексеру",
   "progress.title": "Менің үлгерімім",
   "progress.lessonDone": "Оқылды",

@@ -149,6 +149,7 @@ export const ru = {
   "certificate.enterCode": "Код проверки сертификата (например, ADAL-AB12-CD34-EF56)",
   "certificate.check": "Проверить",
   "certificate.print": "Распечатать",
+  "certificate.pdf": "Скачать PDF",
   "verify.title": "Проверка сертификата",
   "progress.title": "Мой прогресс",
   "progress.lessonDone": "Пройден",

@@ -34,7 +34,13 @@ test("a passed exam gives a printable certificate that anyone can verify", async
   );
   await expect(certificate.locator(".certificate-name")).toHaveText(me.user.fullName);
   await expect(certificate).toContainText(code);
-  await expect(certificate.getByRole("link")).toHaveAttribute("href", `${baseURL}/verify/${code}`);
+  await expect(
+    certificate.getByRole("link", { name: `${baseURL}/verify/${code}` }),
+  ).toHaveAttribute("href", `${baseURL}/verify/${code}`);
+  // The same certificate as a PDF document, in the page's language.
+  const download = page.waitForEvent("download");
+  await certificate.getByRole("link", { name: "PDF түрінде жүктеп алу" }).click();
+  expect((await download).suggestedFilename()).toBe(`adal-${code}.pdf`);
   await page.emulateMedia({ media: "print" });
   await expect(certificate.getByRole("button", { name: "Басып шығару" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });

@@ -28,7 +28,8 @@ export type CertificateStrings = Record<
   | "notFound"
   | "enterCode"
   | "check"
-  | "print",
+  | "print"
+  | "pdf",
   string
 >;
 
@@ -115,9 +116,18 @@ export default function CertificateView({ strings, mode }: Props) {
         {strings.verifyAt} <a href={verifyUrl}>{verifyUrl}</a>
       </p>
       {mode === "certificate" && (
-        <button type="button" class="button no-print" onClick={() => window.print()}>
-          {strings.print}
-        </button>
+        <p class="no-print">
+          <button type="button" class="button" onClick={() => window.print()}>
+            {strings.print}
+          </button>
+          <a
+            class="button"
+            href={`/api/certificates/${encodeURIComponent(c.code)}/pdf?lang=${document.documentElement.lang === "ru" ? "ru" : "kk"}`}
+            download
+          >
+            {strings.pdf}
+          </a>
+        </p>
       )}
     </article>
   );

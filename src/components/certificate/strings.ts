@@ -20,6 +20,7 @@ export function certificateStrings(t: ReturnType<typeof translator>): Certificat
     "enterCode",
     "check",
     "print",
+    "pdf",
   ] as const;
   return Object.fromEntries(keys.map((k) => [k, t(`certificate.${k}`)])) as CertificateStrings;
 }

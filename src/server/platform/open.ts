@@ -6,13 +6,14 @@ import { type AccountOptions, AccountStore } from "../accounts/store.ts";
 import { SignInThrottle } from "../accounts/throttle.ts";
 import { createApp } from "../app.ts";
 import { itemsBySection, loadPracticeCatalogue, type PracticeItems } from "../banks/practice.ts";
+import { certificateRoutes } from "../certificates/routes.ts";
 import type { Config } from "../config.ts";
 import { migrate } from "../db/migrate.ts";
 import { type Database, openDatabase } from "../db/open.ts";
 import { examBankResponses } from "../exam/bank-responses.ts";
 import { loadBlueprint, loadExamPool } from "../exam/pool.ts";
 import { examRecorder } from "../exam/record.ts";
-import { certificateRoutes, examRoutes } from "../exam/routes.ts";
+import { examRoutes } from "../exam/routes.ts";
 import { examMigrations } from "../exam/schema.ts";
 import { ExamService } from "../exam/service.ts";
 import { loadSigner } from "../exam/signing.ts";
@@ -117,6 +118,7 @@ export async function openPlatform(
       practice: coursePractice,
       clock,
       origin,
+      timeZone: config.ADAL_TIMEZONE,
     }),
   ];
   let exam: ExamService | null = null;

@@ -129,6 +129,20 @@ describe("exam API", () => {
       validUntil: new Date(t.clock.now + 365 * 24 * 3600_000).toISOString(),
     });
     expect((await t.api.request("/certificates/ADAL-2222-2222-2222")).status).toBe(404);
+    // The same certificate as a PDF document, for anyone with the code; Kazakh or Russian.
+    const pdf = await t.api.request(`/certificates/${result.certificate.code}/pdf?lang=ru`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toContain(`adal-${result.certificate.code}.pdf`);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    expect(
+      (await t.api.request(`/certificates/${result.certificate.code}/pdf?lang=en`)).status,
+    ).toBe(400);
+    expect((await t.api.request("/certificates/ADAL-2222-2222-2222/pdf")).status).toBe(404);
     const status = await (await t.call("/exam", cookie)).json();
     expect(status.nextDue).toBe(new Date(t.clock.now + 365 * 24 * 3600_000).toISOString());
   });

@@ -3,11 +3,12 @@
 // API, and the whole origin (/api and the LRS at /xapi with the sessions' policy), all on a
 // clock the test moves.
 import { createApp } from "../../../src/server/app.ts";
+import { certificateRoutes } from "../../../src/server/certificates/routes.ts";
 import type { ExamPoolItem } from "../../../src/server/exam/attempt.ts";
 import { examBankResponses } from "../../../src/server/exam/bank-responses.ts";
 import { parseBlueprint } from "../../../src/server/exam/blueprint.ts";
 import { examRecorder } from "../../../src/server/exam/record.ts";
-import { certificateRoutes, examRoutes } from "../../../src/server/exam/routes.ts";
+import { examRoutes } from "../../../src/server/exam/routes.ts";
 import { type ExamDeps, ExamService } from "../../../src/server/exam/service.ts";
 import type { StatementSigner } from "../../../src/server/exam/signing.ts";
 import { ExamStore } from "../../../src/server/exam/store.ts";
@@ -141,6 +142,7 @@ export async function examSetup(
         practice: PRACTICE,
         clock: time,
         origin: ORIGIN,
+        timeZone: "Asia/Almaty",
       }),
     ],
   });
