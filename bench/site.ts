@@ -1,7 +1,8 @@
 // Prints the weight of every page type of the built site, gzipped, fonts excluded: what a page
 // loads by itself (HTML + CSS + its scripts and islands) and, apart, what it may load on demand
-// (the statement sender and @xapi/xapi when a signed-in learner's records are sent, the search
-// engine on first use). Each row is the heaviest page of its type, in both languages.
+// (an island hydrated when scrolled to, the statement sender and @xapi/xapi when a signed-in
+// learner's records are sent, the search engine on first use). Each row is the heaviest page
+// of its type, in both languages.
 // Usage: npm run build && npm run bench:site   (exits 1 when a lesson page is over the target)
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -61,7 +62,7 @@ const lesson = heaviest.get("lesson");
 console.log(
   `target: every lesson page under ${LESSON_TARGET / 1024} KB gzipped as loaded (fonts excluded); ` +
     `heaviest ${lesson?.url} ${kb(lesson?.w.total ?? 0)} KB, ` +
-    `${kb((lesson?.w.total ?? 0) + (lesson?.w.lazyJs ?? 0))} KB once it has sent a record`,
+    `${kb((lesson?.w.total ?? 0) + (lesson?.w.lazyJs ?? 0))} KB with all it may load on demand (its quiz, the sender, search)`,
 );
 if (!lesson || lesson.w.total > LESSON_TARGET) {
   console.log("a lesson page is OVER the target");
